@@ -1,0 +1,2 @@
+/** The exowatch command line (picocli) and its subcommands. */
+package io.exowatch.app;
