@@ -1,0 +1,2 @@
+/** Trial registry identifiers: finding them in free text, normalising them and naming their registry. */
+package io.exowatch.common.ids;
