@@ -1,5 +1,6 @@
 package io.exowatch.app;
 
+import io.exowatch.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ExoWatch.Version.class,
     description = "Tracks MSC-derived exosome and extracellular-vesicle therapies through trial registries and the literature.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class})
 public final class ExoWatch implements Runnable {
 
   @CommandLine.Spec
@@ -27,6 +28,14 @@ public final class ExoWatch implements Runnable {
   public static CommandLine commandLine() {
     final CommandLine cli = new CommandLine(new ExoWatch());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+      if (e instanceof ConfigException) {
+        // A bad setting is the user's to fix: say which key, without a stack trace.
+        cmd.getErr().println("exowatch: configuration error: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
     return cli;
   }
 
