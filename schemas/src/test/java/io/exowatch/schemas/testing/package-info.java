@@ -1,0 +1,2 @@
+/** Test data shared by the schemas module's tests. */
+package io.exowatch.schemas.testing;
