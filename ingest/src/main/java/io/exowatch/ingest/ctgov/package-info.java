@@ -1,0 +1,2 @@
+/** ClinicalTrials.gov API v2: the pure study parser mapping JSON studies to {@code TrialRecord}s. */
+package io.exowatch.ingest.ctgov;
