@@ -1,0 +1,396 @@
+package io.exowatch.sink.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exowatch.sink.internal.index.OpenSearchHttp;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the OpenSearch queries behind the API and shapes the answers. User text only ever reaches
+ * OpenSearch as the {@code query} of a {@code simple_query_string} (which never throws on syntax
+ * and cannot address fields or run scripts), written by Jackson.
+ *
+ * <p>Facets are disjunctive: each facet counts the hits of the query with every <em>other</em>
+ * filter applied, so a selected value's alternatives keep their counts; the hits themselves have
+ * every filter applied ({@code post_filter}).
+ *
+ * <p>Highlights are returned as segments, never HTML: {@code {"title": [["plain ", "match", " plain"]]}}
+ * where odd positions are matched text. OpenSearch marks matches with the private-use characters
+ * U+E000/U+E001, which are split here.
+ */
+public final class SearchService {
+
+  /** Marks the start of a highlighted match in OpenSearch's fragments. */
+  static final String PRE = "\uE000";
+  /** Marks the end of a highlighted match. */
+  static final String POST = "\uE001";
+
+  /** Facets of {@code /api/trials}: response name → document field. */
+  private static final Map<String, String> TRIAL_FACETS = new java.util.LinkedHashMap<>();
+  static {
+    TRIAL_FACETS.put("category", "category");
+    TRIAL_FACETS.put("applications", "applications");
+    TRIAL_FACETS.put("mscSources", "mscSources");
+    TRIAL_FACETS.put("routes", "routes");
+    TRIAL_FACETS.put("productTypes", "productTypes");
+    TRIAL_FACETS.put("phase", "phase");
+    TRIAL_FACETS.put("status", "status");
+    TRIAL_FACETS.put("registry", "registry");
+  }
+
+  private static final List<String> TRIAL_TEXT_FIELDS = List.of("title^3", "officialTitle^2", "acronym^2", "summary",
+      "description", "conditions^2", "keywords", "interventions^2", "interventionDescriptions", "arms", "outcomes",
+      "sponsor", "collaborators", "cargoDetail", "evidence.text", "id^5", "secondaryIds^3");
+  private static final List<String> TRIAL_HIT_FIELDS = List.of("id", "title", "registry", "category", "confidence",
+      "applications", "mscSources", "routes", "productTypes", "phase", "status", "sponsor", "countries", "conditions",
+      "startDate", "lastUpdate", "evidence", "cargoDetail");
+  private static final List<String> ARTICLE_TEXT_FIELDS = List.of("title^3", "abstract", "keywords^2", "meshTerms^2",
+      "journal", "authors", "evidence.text", "id^5", "doi^5", "pmid^5", "trialIds^3");
+  private static final List<String> ARTICLE_HIT_FIELDS = List.of("id", "title", "journal", "publicationDate",
+      "category", "studyKind", "doi", "pmid", "trialIds", "linkedTrialIds", "applications", "mscSources");
+
+  private final OpenSearchHttp http;
+  private final ObjectMapper json;
+  private final String trials;
+  private final String articles;
+
+  /** Searches over the {@code trials} and {@code articles} aliases. */
+  public SearchService(final OpenSearchHttp http, final String trials, final String articles) {
+    this.http = http;
+    this.json = http.json();
+    this.trials = trials;
+    this.articles = articles;
+  }
+
+  /** {@code /api/trials}: hits with highlights and evidence, and disjunctive facets. */
+  public ObjectNode searchTrials(final TrialQuery q) throws IOException {
+    final ObjectNode body = json.createObjectNode();
+    body.put("from", q.from()).put("size", q.size()).put("track_total_hits", true);
+    body.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
+    body.set("post_filter", filters(q.filters(), null));
+    final ObjectNode aggs = body.putObject("aggs");
+    TRIAL_FACETS.forEach((name, field) -> {
+      final ObjectNode agg = aggs.putObject(name);
+      agg.set("filter", filters(q.filters(), field));
+      agg.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", 50);
+    });
+    body.putArray("_source").addAll(strings(TRIAL_HIT_FIELDS));
+    if (q.q() != null) {
+      body.set("highlight", highlight(List.of("title", "summary", "conditions", "interventions", "evidence.text")));
+    }
+    if (!"relevance".equals(q.sort())) {
+      body.putArray("sort").addObject().putObject(q.sort()).put("order", "desc").put("missing", "_last");
+    }
+    final JsonNode res = search(trials, body);
+    final ObjectNode out = json.createObjectNode();
+    out.put("total", res.path("hits").path("total").path("value").asLong());
+    final ArrayNode hits = out.putArray("hits");
+    for (final JsonNode hit : res.path("hits").path("hits")) {
+      final ObjectNode h = hits.addObject();
+      final JsonNode src = hit.path("_source");
+      for (final String f : TRIAL_HIT_FIELDS) {
+        if (!f.equals("evidence") && src.has(f)) {
+          h.set(f, src.get(f));
+        }
+      }
+      h.set("highlights", highlights(hit.path("highlight")));
+      h.set("evidence", evidence(src.path("evidence"), src.path("category").asText(), q.filters()));
+    }
+    final ObjectNode facets = out.putObject("facets");
+    TRIAL_FACETS.keySet().forEach(name -> facets.set(name, buckets(res.path("aggregations").path(name).path("values"))));
+    return out;
+  }
+
+  /** {@code /api/charts/trials}: trials per start year, split by application, MSC source and phase. */
+  public ObjectNode trialCharts(final TrialQuery q) throws IOException {
+    final ObjectNode body = json.createObjectNode();
+    body.put("size", 0);
+    final ObjectNode bool = json.createObjectNode();
+    bool.set("must", textQuery(q.q(), TRIAL_TEXT_FIELDS));
+    bool.set("filter", filters(q.filters(), null));
+    body.putObject("query").set("bool", bool);
+    final ObjectNode years = body.putObject("aggs").putObject("years");
+    years.putObject("terms").put("field", "startYear").put("size", 200).putObject("order").put("_key", "asc");
+    final ObjectNode sub = years.putObject("aggs");
+    for (final String field : List.of("applications", "mscSources", "phase")) {
+      sub.putObject(field).putObject("terms").put("field", field).put("size", 20);
+    }
+    final JsonNode res = search(trials, body);
+    final ObjectNode out = json.createObjectNode();
+    final ArrayNode yearList = out.putArray("years");
+    final ObjectNode series = out.putObject("series");
+    final JsonNode buckets = res.path("aggregations").path("years").path("buckets");
+    for (final String field : List.of("applications", "mscSources", "phase")) {
+      series.putObject(field);
+    }
+    int i = 0;
+    for (final JsonNode year : buckets) {
+      yearList.add(year.path("key").asInt());
+      for (final String field : List.of("applications", "mscSources", "phase")) {
+        final ObjectNode s = (ObjectNode) series.get(field);
+        for (final JsonNode b : year.path(field).path("buckets")) {
+          final String key = b.path("key").asText();
+          if (!s.has(key)) {
+            final ArrayNode zeros = s.putArray(key);
+            for (int k = 0; k < buckets.size(); k++) {
+              zeros.add(0);
+            }
+          }
+          ((ArrayNode) s.get(key)).set(i, b.path("doc_count").asLong());
+        }
+      }
+      i++;
+    }
+    out.put("total", res.path("hits").path("total").path("value").asLong());
+    return out;
+  }
+
+  /** {@code /api/trials/{id}}: the whole document (with evidence) and its linked articles. */
+  public Optional<ObjectNode> trial(final String id) throws IOException {
+    final Optional<ObjectNode> doc = get(trials, id);
+    if (doc.isEmpty()) {
+      return doc;
+    }
+    final ObjectNode d = doc.get();
+    final Set<String> linked = new LinkedHashSet<>();
+    d.path("linkedArticles").forEach(a -> linked.add(a.path("id").asText()));
+    final ObjectNode body = json.createObjectNode();
+    body.put("size", 100);
+    final ArrayNode should = body.putObject("query").putObject("bool").putArray("should");
+    if (!linked.isEmpty()) {
+      should.addObject().putObject("ids").putArray("values").addAll(strings(linked));
+    }
+    for (final String f : List.of("linkedTrialIds", "trialIds", "mentionedTrialIds")) {
+      should.addObject().putObject("term").put(f, id);
+    }
+    body.putArray("_source").addAll(strings(ARTICLE_HIT_FIELDS));
+    body.putArray("sort").addObject().putObject("publicationDate").put("order", "desc").put("missing", "_last");
+    d.set("articles", sources(search(articles, body)));
+    return Optional.of(d);
+  }
+
+  /** {@code /api/articles}: hits with highlights and facets by category and study kind. */
+  public ObjectNode searchArticles(final String q, final Map<String, List<String>> filters, final int from, final int size)
+      throws IOException {
+    final ObjectNode body = json.createObjectNode();
+    body.put("from", from).put("size", size).put("track_total_hits", true);
+    body.set("query", textQuery(q, ARTICLE_TEXT_FIELDS));
+    body.set("post_filter", filters(filters, null));
+    final ObjectNode aggs = body.putObject("aggs");
+    for (final String field : List.of("category", "studyKind")) {
+      final ObjectNode agg = aggs.putObject(field);
+      agg.set("filter", filters(filters, field));
+      agg.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", 50);
+    }
+    body.putArray("_source").addAll(strings(ARTICLE_HIT_FIELDS));
+    if (q != null) {
+      body.set("highlight", highlight(List.of("title", "abstract", "evidence.text")));
+    } else {
+      body.putArray("sort").addObject().putObject("publicationDate").put("order", "desc").put("missing", "_last");
+    }
+    final JsonNode res = search(articles, body);
+    final ObjectNode out = json.createObjectNode();
+    out.put("total", res.path("hits").path("total").path("value").asLong());
+    final ArrayNode hits = out.putArray("hits");
+    for (final JsonNode hit : res.path("hits").path("hits")) {
+      final ObjectNode h = ((ObjectNode) hit.path("_source")).deepCopy();
+      h.set("highlights", highlights(hit.path("highlight")));
+      hits.add(h);
+    }
+    final ObjectNode facets = out.putObject("facets");
+    for (final String field : List.of("category", "studyKind")) {
+      facets.set(field, buckets(res.path("aggregations").path(field).path("values")));
+    }
+    return out;
+  }
+
+  /** {@code /api/articles/{id}}: the whole document and the trials it is linked to. */
+  public Optional<ObjectNode> article(final String id) throws IOException {
+    final Optional<ObjectNode> doc = get(articles, id);
+    if (doc.isEmpty()) {
+      return doc;
+    }
+    final ObjectNode d = doc.get();
+    final Set<String> ids = new LinkedHashSet<>();
+    for (final String f : List.of("linkedTrialIds", "trialIds", "mentionedTrialIds")) {
+      d.path(f).forEach(t -> ids.add(t.asText()));
+    }
+    final ObjectNode body = json.createObjectNode();
+    body.put("size", 100);
+    final ArrayNode should = body.putObject("query").putObject("bool").putArray("should");
+    if (!ids.isEmpty()) {
+      should.addObject().putObject("ids").putArray("values").addAll(strings(ids));
+    }
+    should.addObject().putObject("term").put("linkedArticles.id", id);
+    body.putArray("_source").addAll(strings(List.of("id", "title", "category", "phase", "status", "registry", "startDate")));
+    d.set("trials", sources(search(trials, body)));
+    return Optional.of(d);
+  }
+
+  /** Whether the search store answers (cluster health not red), for {@code /health}. */
+  public boolean storeAnswers() {
+    try {
+      final OpenSearchHttp.Reply r = http.send("GET", "/_cluster/health?timeout=2s", null, null);
+      return r.ok() && !"red".equals(http.parse(r).path("status").asText());
+    } catch (final IOException e) {
+      return false;
+    }
+  }
+
+  private Optional<ObjectNode> get(final String index, final String id) throws IOException {
+    final OpenSearchHttp.Reply r = http.send("GET", "/" + index + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, null);
+    if (r.status() == 404) {
+      return Optional.empty();
+    }
+    if (!r.ok()) {
+      throw new IOException("GET " + index + "/_doc/" + id + " on " + http.url() + " answered " + r.status() + ": " + r.text());
+    }
+    final ObjectNode src = (ObjectNode) http.parse(r).path("_source");
+    src.remove("kafka");
+    return Optional.of(src);
+  }
+
+  private JsonNode search(final String index, final ObjectNode body) throws IOException {
+    final OpenSearchHttp.Reply r = http.sendJson("POST", "/" + index + "/_search", body);
+    if (!r.ok()) {
+      throw new IOException("Search on " + http.url() + "/" + index + " answered " + r.status() + ": " + r.text());
+    }
+    return http.parse(r);
+  }
+
+  private JsonNode textQuery(final String q, final List<String> fields) {
+    final ObjectNode node = json.createObjectNode();
+    if (q == null) {
+      node.putObject("match_all");
+      return node;
+    }
+    final ObjectNode sqs = node.putObject("simple_query_string");
+    sqs.put("query", q);
+    sqs.putArray("fields").addAll(strings(fields));
+    sqs.put("default_operator", "and");
+    sqs.put("lenient", true);
+    sqs.put("flags", "AND|OR|NOT|PHRASE|PREFIX|WHITESPACE|ESCAPE|PRECEDENCE");
+    return node;
+  }
+
+  /** A bool filter of every filter except the one on {@code except} (all when {@code null}). */
+  private JsonNode filters(final Map<String, List<String>> filters, final String except) {
+    final ObjectNode node = json.createObjectNode();
+    final ArrayNode must = node.putObject("bool").putArray("filter");
+    filters.forEach((field, values) -> {
+      if (!field.equals(except)) {
+        must.addObject().putObject("terms").set(field, strings(values));
+      }
+    });
+    return node;
+  }
+
+  private JsonNode highlight(final List<String> fields) {
+    final ObjectNode h = json.createObjectNode();
+    h.putArray("pre_tags").add(PRE);
+    h.putArray("post_tags").add(POST);
+    h.put("require_field_match", false);
+    final ObjectNode f = h.putObject("fields");
+    for (final String field : fields) {
+      final ObjectNode spec = f.putObject(field);
+      if (field.equals("title")) {
+        spec.put("number_of_fragments", 0);
+      } else {
+        spec.put("fragment_size", 160).put("number_of_fragments", 3);
+      }
+    }
+    return h;
+  }
+
+  /** Splits marked fragments into alternating plain/matched segments. */
+  ObjectNode highlights(final JsonNode highlight) {
+    final ObjectNode out = json.createObjectNode();
+    final Iterator<Map.Entry<String, JsonNode>> fields = highlight.fields();
+    while (fields.hasNext()) {
+      final Map.Entry<String, JsonNode> e = fields.next();
+      final ArrayNode frags = out.putArray(e.getKey());
+      for (final JsonNode frag : e.getValue()) {
+        frags.add(segments(frag.asText()));
+      }
+    }
+    return out;
+  }
+
+  ArrayNode segments(final String fragment) {
+    final ArrayNode segs = json.createArrayNode();
+    String rest = fragment;
+    while (true) {
+      final int open = rest.indexOf(PRE);
+      if (open < 0) {
+        segs.add(rest.replace(POST, ""));
+        return segs;
+      }
+      final int close = rest.indexOf(POST, open);
+      segs.add(rest.substring(0, open).replace(POST, ""));
+      if (close < 0) {
+        segs.add(rest.substring(open + 1));
+        segs.add("");
+        return segs;
+      }
+      segs.add(rest.substring(open + 1, close));
+      rest = rest.substring(close + 1);
+    }
+  }
+
+  /** The evidence worth showing with a hit: for the selected filters' values and the category, at most six. */
+  private ArrayNode evidence(final JsonNode all, final String category, final Map<String, List<String>> filters) {
+    final Set<String> wanted = new LinkedHashSet<>();
+    filters.forEach((field, values) -> values.forEach(v -> wanted.add(field + ":" + v)));
+    wanted.add("category:" + category);
+    final ArrayNode out = json.createArrayNode();
+    final List<JsonNode> rest = new ArrayList<>();
+    for (final JsonNode e : all) {
+      if (wanted.contains(e.path("label").asText())) {
+        out.add(e);
+      } else {
+        rest.add(e);
+      }
+    }
+    for (final JsonNode e : rest) {
+      if (out.size() >= 6) {
+        break;
+      }
+      out.add(e);
+    }
+    while (out.size() > 6) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  private ArrayNode buckets(final JsonNode terms) {
+    final ArrayNode out = json.createArrayNode();
+    for (final JsonNode b : terms.path("buckets")) {
+      out.addObject().put("value", b.path("key").asText()).put("count", b.path("doc_count").asLong());
+    }
+    return out;
+  }
+
+  private ArrayNode sources(final JsonNode res) {
+    final ArrayNode out = json.createArrayNode();
+    res.path("hits").path("hits").forEach(h -> out.add(h.path("_source")));
+    return out;
+  }
+
+  private ArrayNode strings(final Iterable<String> values) {
+    final ArrayNode a = json.createArrayNode();
+    values.forEach(a::add);
+    return a;
+  }
+}
