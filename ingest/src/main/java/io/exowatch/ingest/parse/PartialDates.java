@@ -32,13 +32,13 @@ public final class PartialDates {
       return null;
     }
     final String s = raw.strip();
-    Matcher m = NUMERIC.matcher(s);
+    Matcher m = YEAR_MONTH_NAME.matcher(s);
+    if (m.matches() && month(m.group(2)) != null) {
+      return iso(m.group(1), month(m.group(2)), m.group(3));
+    }
+    m = NUMERIC.matcher(s);
     if (m.matches()) {
       return iso(m.group(1), m.group(2), m.group(3));
-    }
-    m = YEAR_MONTH_NAME.matcher(s);
-    if (m.matches()) {
-      return iso(m.group(1), month(m.group(2)), m.group(3));
     }
     m = MONTH_DAY_YEAR.matcher(s);
     if (m.matches() && month(m.group(1)) != null) {
