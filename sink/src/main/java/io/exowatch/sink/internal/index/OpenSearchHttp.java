@@ -15,6 +15,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * The sink's one connection to OpenSearch: an {@code opensearch-java} client over httpclient5, used
@@ -81,7 +82,22 @@ public final class OpenSearchHttp implements AutoCloseable {
     try (Response response = generic.execute(request)) {
       final byte[] bytes = response.getBody().map(Body::bodyAsBytes).orElse(new byte[0]);
       return new Reply(response.getStatus(), bytes);
+    } catch (final ResponseException e) {
+      // The transport throws on error statuses; its message is "method [..], ..., status line [..]"
+      // followed by the body on the next line. Callers want the status and the body.
+      final String message = e.getMessage() == null ? "" : e.getMessage();
+      final int newline = message.indexOf('\n');
+      final String text = newline < 0 ? message : message.substring(newline + 1);
+      return new Reply(e.status(), text.getBytes(StandardCharsets.UTF_8));
     } catch (final IOException e) {
+      // The transport reports 401 and 403 as plain IOExceptions with these messages: they are
+      // answers (configuration problems), not transient I/O failures.
+      if ("Forbidden access".equals(e.getMessage())) {
+        return new Reply(403, e.getMessage().getBytes(StandardCharsets.UTF_8));
+      }
+      if ("Unauthorized access".equals(e.getMessage())) {
+        return new Reply(401, e.getMessage().getBytes(StandardCharsets.UTF_8));
+      }
       throw e;
     } catch (final Exception e) {
       throw new IOException(method + " " + url + endpoint + " failed: " + e.getMessage(), e);
