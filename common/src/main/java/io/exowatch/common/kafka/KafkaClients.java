@@ -53,7 +53,7 @@ public final class KafkaClients {
     return m;
   }
 
-  /** Consumer settings: read-committed, no auto-commit, earliest offset for a new group. */
+  /** Consumer settings: read-committed, no auto-commit, earliest offset for a new group, no topic auto-creation. */
   public Map<String, Object> consumerConfig(final String groupId, final String clientId) {
     final Map<String, Object> m = new HashMap<>();
     m.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -64,6 +64,8 @@ public final class KafkaClients {
     m.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     m.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     m.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Topics are created on purpose (TopicSetup), never as a side effect of reading one.
+    m.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return m;
   }
 
