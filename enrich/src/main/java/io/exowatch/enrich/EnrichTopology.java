@@ -1,0 +1,201 @@
+package io.exowatch.enrich;
+
+import io.exowatch.enrich.internal.ArticleFingerprint;
+import io.exowatch.enrich.internal.ArticleLinkProcessor;
+import io.exowatch.enrich.internal.ArticleProcessor;
+import io.exowatch.enrich.internal.DeadLetters;
+import io.exowatch.enrich.internal.Emit;
+import io.exowatch.enrich.internal.JsonSerde;
+import io.exowatch.enrich.internal.LinkIndexEntry;
+import io.exowatch.enrich.internal.LinkIndexProcessor;
+import io.exowatch.enrich.internal.LinkMessage;
+import io.exowatch.enrich.internal.Links;
+import io.exowatch.enrich.internal.RecordReader;
+import io.exowatch.enrich.internal.StoreNames;
+import io.exowatch.enrich.internal.TrialFingerprint;
+import io.exowatch.enrich.internal.TrialLinkProcessor;
+import io.exowatch.enrich.internal.TrialProcessor;
+import io.exowatch.schemas.avro.ArticleRecord;
+import io.exowatch.schemas.avro.DeadLetter;
+import io.exowatch.schemas.avro.EnrichedArticle;
+import io.exowatch.schemas.avro.EnrichedTrial;
+import io.exowatch.schemas.avro.TrialRecord;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The enrich topology. It reads {@code trials-raw} (key registry id, value {@code TrialRecord}) and
+ * {@code articles-raw} (key {@code doi:...}/{@code pmid:...}, value {@code ArticleRecord}) as bytes,
+ * decodes and classifies each value, and writes {@code trials-enriched} ({@code EnrichedTrial}),
+ * {@code articles-enriched} ({@code EnrichedArticle}), {@code trial-events} ({@code TrialEvent}:
+ * {@code CREATED}, {@code UPDATED} with the changed fields, {@code STATUS_CHANGED} with before and
+ * after) and {@code enrich-dlq} ({@code DeadLetter}, for values that cannot be decoded or
+ * classified), all keyed by the record id. Change detection compares each trial with its
+ * fingerprint in the {@code trial-fingerprints} store; an identical re-scrape emits nothing.
+ * Trials and articles are linked, whichever comes first, through the {@code link-index} store: both
+ * sides send facts to it over the {@code trial-link-facts} and {@code article-link-facts}
+ * repartition topics, and it sends link changes back over {@code links-by-trial} and
+ * {@code links-by-article}, upon which the enriched record is emitted again. Tombstones on the raw
+ * topics become tombstones on the enriched topics and forget the id.
+ *
+ * <p>Stores: {@code trial-fingerprints}, {@code trial-records}, {@code trial-links},
+ * {@code article-fingerprints}, {@code article-records}, {@code article-links}, {@code link-index}
+ * (names fixed: they name the changelog topics).
+ */
+public final class EnrichTopology {
+
+  /**
+   * Build options.
+   *
+   * @param linkPartitions partitions of the four link repartition topics; 0 lets Kafka Streams derive
+   *     them from the raw topics (which must then have equal partition counts)
+   * @param deadLetterMaxBytes the most bytes of an original value copied into a dead letter
+   */
+  public record Options(int linkPartitions, int deadLetterMaxBytes) {
+
+    /** Checks the values. */
+    public Options {
+      if (linkPartitions < 0) {
+        throw new IllegalArgumentException("linkPartitions must be >= 0, was " + linkPartitions);
+      }
+      if (deadLetterMaxBytes <= 0) {
+        throw new IllegalArgumentException("deadLetterMaxBytes must be > 0, was " + deadLetterMaxBytes);
+      }
+    }
+
+    /** Derived partition counts, dead letters keep up to 1 MiB. */
+    public static Options defaults() {
+      return new Options(0, 1024 * 1024);
+    }
+  }
+
+  private EnrichTopology() {}
+
+  /** The topology with {@link Options#defaults()}. */
+  public static Topology build(final EnrichTopics topics, final RecordClassifier classifier,
+      final EnrichProgress progress) {
+    return build(topics, classifier, progress, Options.defaults());
+  }
+
+  /**
+   * The topology.
+   *
+   * @param topics topics and serdes
+   * @param classifier classifies trials and articles; must be thread-safe
+   * @param progress counters the processors update
+   * @param options build options
+   * @return a new topology
+   */
+  public static Topology build(final EnrichTopics topics, final RecordClassifier classifier,
+      final EnrichProgress progress, final Options options) {
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(classifier, "classifier");
+    Objects.requireNonNull(progress, "progress");
+    final StreamsBuilder builder = new StreamsBuilder();
+    final Serde<LinkMessage> linkSerde = new JsonSerde<>(LinkMessage.class);
+    final Serde<Links> linksSerde = new JsonSerde<>(Links.class);
+    builder.addStateStore(store(StoreNames.TRIAL_FINGERPRINTS, new JsonSerde<>(TrialFingerprint.class)));
+    builder.addStateStore(store(StoreNames.TRIAL_RECORDS, Serdes.ByteArray()));
+    builder.addStateStore(store(StoreNames.TRIAL_LINKS, linksSerde));
+    builder.addStateStore(store(StoreNames.ARTICLE_FINGERPRINTS, new JsonSerde<>(ArticleFingerprint.class)));
+    builder.addStateStore(store(StoreNames.ARTICLE_RECORDS, Serdes.ByteArray()));
+    builder.addStateStore(store(StoreNames.ARTICLE_LINKS, linksSerde));
+    builder.addStateStore(store(StoreNames.LINK_INDEX, new JsonSerde<>(LinkIndexEntry.class)));
+
+    final DeadLetters deadLetters = new DeadLetters(options.deadLetterMaxBytes());
+    final RecordReader<TrialRecord> trials = new RecordReader<TrialRecord>(topics.trialsRaw().name(), "TrialRecord",
+        topics.trialsRaw().valueSerde().deserializer(), classifier::classify, deadLetters, progress);
+    final RecordReader<ArticleRecord> articles = new RecordReader<ArticleRecord>(topics.articlesRaw().name(), "ArticleRecord",
+        topics.articlesRaw().valueSerde().deserializer(), classifier::classify, deadLetters, progress);
+
+    // Raw records: classify, detect changes, announce link facts.
+    final KStream<String, Emit> trialOut = builder
+        .stream(topics.trialsRaw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("trials-raw-source"))
+        .process(() -> new TrialProcessor(trials, progress), Named.as("classify-trials"),
+            StoreNames.TRIAL_FINGERPRINTS, StoreNames.TRIAL_RECORDS, StoreNames.TRIAL_LINKS);
+    final KStream<String, Emit> articleOut = builder
+        .stream(topics.articlesRaw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles-raw-source"))
+        .process(() -> new ArticleProcessor(articles, progress), Named.as("classify-articles"),
+            StoreNames.ARTICLE_FINGERPRINTS, StoreNames.ARTICLE_RECORDS, StoreNames.ARTICLE_LINKS);
+
+    // The link index, keyed by trial id or article lookup key, pairs the facts of both sides.
+    final KStream<String, LinkMessage> trialFacts =
+        only(trialOut, Emit.Fact.class, Emit.Fact::value, "trial-facts")
+            .repartition(repartitioned(StoreNames.TRIAL_LINK_FACTS, linkSerde, options));
+    final KStream<String, LinkMessage> articleFacts =
+        only(articleOut, Emit.Fact.class, Emit.Fact::value, "article-facts")
+            .repartition(repartitioned(StoreNames.ARTICLE_LINK_FACTS, linkSerde, options));
+    final KStream<String, Emit> deliveries = trialFacts.merge(articleFacts, Named.as("merge-link-facts"))
+        .process(LinkIndexProcessor::new, Named.as("index-links"), StoreNames.LINK_INDEX);
+
+    // Link changes go back to the side that owns the record, which emits it again.
+    final KStream<String, Emit> trialRelinked =
+        only(deliveries, Emit.ToTrial.class, Emit.ToTrial::value, "links-to-trials")
+            .repartition(repartitioned(StoreNames.LINKS_BY_TRIAL, linkSerde, options))
+            .process(() -> new TrialLinkProcessor(trials, progress), Named.as("link-trials"),
+                StoreNames.TRIAL_RECORDS, StoreNames.TRIAL_LINKS);
+    final KStream<String, Emit> articleRelinked =
+        only(deliveries, Emit.ToArticle.class, Emit.ToArticle::value, "links-to-articles")
+            .repartition(repartitioned(StoreNames.LINKS_BY_ARTICLE, linkSerde, options))
+            .process(() -> new ArticleLinkProcessor(articles, progress), Named.as("link-articles"),
+                StoreNames.ARTICLE_RECORDS, StoreNames.ARTICLE_LINKS);
+
+    final Produced<String, EnrichedTrial> enrichedTrial = produced(topics.trialsEnriched());
+    final Produced<String, EnrichedArticle> enrichedArticle = produced(topics.articlesEnriched());
+    final Produced<String, DeadLetter> deadLetter = produced(topics.deadLetters());
+    only(trialOut, Emit.Trial.class, Emit.Trial::value, "trials-enriched")
+        .to(topics.trialsEnriched().name(), enrichedTrial.withName("trials-enriched-sink"));
+    only(trialOut, Emit.Event.class, Emit.Event::value, "trial-events")
+        .to(topics.trialEvents().name(), produced(topics.trialEvents()).withName("trial-events-sink"));
+    only(trialOut, Emit.Dead.class, Emit.Dead::value, "trial-dead-letters")
+        .to(topics.deadLetters().name(), deadLetter.withName("trial-dead-letters-sink"));
+    only(trialRelinked, Emit.Trial.class, Emit.Trial::value, "relinked-trials")
+        .to(topics.trialsEnriched().name(), produced(topics.trialsEnriched()).withName("relinked-trials-sink"));
+    only(trialRelinked, Emit.Dead.class, Emit.Dead::value, "relinked-trial-dead-letters")
+        .to(topics.deadLetters().name(), produced(topics.deadLetters()).withName("relinked-trial-dead-letters-sink"));
+    only(articleOut, Emit.Article.class, Emit.Article::value, "articles-enriched")
+        .to(topics.articlesEnriched().name(), enrichedArticle.withName("articles-enriched-sink"));
+    only(articleOut, Emit.Dead.class, Emit.Dead::value, "article-dead-letters")
+        .to(topics.deadLetters().name(), produced(topics.deadLetters()).withName("article-dead-letters-sink"));
+    only(articleRelinked, Emit.Article.class, Emit.Article::value, "relinked-articles")
+        .to(topics.articlesEnriched().name(), produced(topics.articlesEnriched()).withName("relinked-articles-sink"));
+    only(articleRelinked, Emit.Dead.class, Emit.Dead::value, "relinked-article-dead-letters")
+        .to(topics.deadLetters().name(), produced(topics.deadLetters()).withName("relinked-article-dead-letters-sink"));
+    return builder.build();
+  }
+
+  /** The values of one kind, unwrapped; named {@code name} (and {@code name-filter}). */
+  private static <E extends Emit, V> KStream<String, V> only(final KStream<String, Emit> stream, final Class<E> kind,
+      final Function<E, V> unwrap, final String name) {
+    return stream
+        .filter((key, value) -> kind.isInstance(value), Named.as(name + "-filter"))
+        .mapValues(value -> unwrap.apply(kind.cast(value)), Named.as(name));
+  }
+
+  private static <V> Produced<String, V> produced(final EnrichTopics.Topic<String, V> topic) {
+    return Produced.with(topic.keySerde(), topic.valueSerde());
+  }
+
+  private static Repartitioned<String, LinkMessage> repartitioned(final String name, final Serde<LinkMessage> serde,
+      final Options options) {
+    final Repartitioned<String, LinkMessage> r = Repartitioned.<String, LinkMessage>as(name)
+        .withKeySerde(Serdes.String()).withValueSerde(serde);
+    return options.linkPartitions() > 0 ? r.withNumberOfPartitions(options.linkPartitions()) : r;
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> store(final String name, final Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+  }
+}

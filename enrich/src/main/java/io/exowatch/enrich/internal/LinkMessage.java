@@ -1,0 +1,64 @@
+package io.exowatch.enrich.internal;
+
+import java.util.Objects;
+
+/**
+ * A message on the link repartition topics. Facts go from the trial and article processors to the
+ * link index ({@code *-link-facts}, keyed by trial id or article lookup key); {@link Type#LINK} and
+ * {@link Type#UNLINK} go from the index to the trial or article that gains or loses a link
+ * ({@code links-by-trial}, {@code links-by-article}).
+ *
+ * @param type what happened
+ * @param id the other party: an article id for trial-keyed facts and links to trials, a trial id otherwise
+ * @param title the article's title where an article is named, else {@code null}
+ * @param via why two records are linked: {@link #MENTION}, or the article lookup key a trial reference used
+ */
+public record LinkMessage(Type type, String id, String title, String via) {
+
+  /** The {@code via} of a link made because an article mentions a trial id. */
+  public static final String MENTION = "mention";
+
+  /** Kinds of message. */
+  public enum Type {
+    /** Key trial id: the trial exists now. */
+    TRIAL_PRESENT,
+    /** Key trial id: the trial was deleted. */
+    TRIAL_ABSENT,
+    /** Key trial id: article {@code id} (titled {@code title}) mentions the trial. */
+    MENTIONED_BY,
+    /** Key trial id: article {@code id} no longer mentions the trial. */
+    NOT_MENTIONED_BY,
+    /** Key article lookup key: trial {@code id} lists that article in its references. */
+    REFERENCED_BY,
+    /** Key article lookup key: trial {@code id} no longer lists it. */
+    NOT_REFERENCED_BY,
+    /** Key article lookup key: article {@code id} (titled {@code title}) answers to that key. */
+    ARTICLE_PRESENT,
+    /** Key article lookup key: article {@code id} no longer answers to it. */
+    ARTICLE_ABSENT,
+    /** Key trial or article id: it is now linked to {@code id} because of {@code via}. */
+    LINK,
+    /** Key trial or article id: the link to {@code id} because of {@code via} is gone. */
+    UNLINK
+  }
+
+  /** Checks the parts. */
+  public LinkMessage {
+    Objects.requireNonNull(type, "type");
+  }
+
+  /** A fact or link naming another party. */
+  public static LinkMessage of(final Type type, final String id) {
+    return new LinkMessage(type, id, null, null);
+  }
+
+  /** A fact naming an article and its title. */
+  public static LinkMessage article(final Type type, final String articleId, final String title) {
+    return new LinkMessage(type, articleId, title, null);
+  }
+
+  /** A link (or unlink) to {@code id}, made because of {@code via}; {@code title} when {@code id} is an article. */
+  public static LinkMessage link(final Type type, final String id, final String title, final String via) {
+    return new LinkMessage(type, id, title, via);
+  }
+}
