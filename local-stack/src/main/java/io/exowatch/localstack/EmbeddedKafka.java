@@ -2,6 +2,7 @@ package io.exowatch.localstack;
 
 import io.exowatch.localstack.internal.Directories;
 import io.exowatch.localstack.internal.FreePorts;
+import io.exowatch.localstack.internal.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +26,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,17 +126,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (partitions < 1) {
             throw new IllegalArgumentException("Topic " + name + ": partitions must be at least 1, was " + partitions);
         }
-        final NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                        compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE));
         try {
-            admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.debug("Created topic {} ({} partitions, compacted {})", name, partitions, compacted);
+            Topics.createIfMissing(admin, name, partitions, compacted, ADMIN_TIMEOUT);
+            LOG.debug("Topic {} ready ({} partitions asked, compacted {})", name, partitions, compacted);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new LocalStackException("Cannot create topic " + name + ": " + e.getCause().getMessage(),
-                        e.getCause());
-            }
+            throw new LocalStackException("Cannot create topic " + name + ": " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw new LocalStackException("Timed out after " + ADMIN_TIMEOUT + " creating topic " + name, e);
         } catch (InterruptedException e) {
@@ -284,7 +276,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 } catch (RuntimeException e) {
                     stopQuietly(server);
                     failures.add(e);
-                    if (!FreePorts.isAddressInUse(e) || attempt == MAX_START_ATTEMPTS) {
+                    final boolean fixedPortTaken = port != 0 && !FreePorts.isFree(port);
+                    if (!FreePorts.isAddressInUse(e) || fixedPortTaken || attempt == MAX_START_ATTEMPTS) {
                         final LocalStackException failure = new LocalStackException(
                                 "Kafka broker failed to start on 127.0.0.1:" + brokerPort + " (controller port "
                                         + controllerPort + ", log dir " + logDir + "): " + e.getMessage(), e);

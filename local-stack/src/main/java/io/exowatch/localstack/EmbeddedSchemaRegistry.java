@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code _schemas}, so ids and versions survive restarts and Confluent clients and serdes work unchanged.
  *
  * <p>Served: {@code GET /}, {@code /schemas/types}, {@code /schemas/ids/{id}} (+{@code /schema},
- * {@code /subjects}, {@code /versions}), {@code /subjects}, {@code /subjects/{s}/versions[/{v}[/schema]]},
+ * {@code /subjects}, {@code /versions}), {@code /subjects}, {@code /subjects/{s}/versions[/{v}[/schema|/referencedby]]},
  * {@code POST /subjects/{s}/versions} (register), {@code POST /subjects/{s}} (lookup),
  * {@code DELETE /subjects/{s}[/versions/{v}]} (soft, or {@code ?permanent=true}),
  * {@code POST /compatibility/subjects/{s}/versions[/{v}]} ({@code ?verbose=true}),

@@ -9,12 +9,19 @@ import java.util.Optional;
  * the latest live version only, the {@code _TRANSITIVE} ones with every live version. NONE checks nothing.
  */
 public enum CompatibilityLevel {
+    /** No check. */
     NONE(false, false, false),
+    /** The new schema reads data written with the latest live version (the default). */
     BACKWARD(true, false, false),
+    /** The new schema reads data written with every live version. */
     BACKWARD_TRANSITIVE(true, false, true),
+    /** The latest live version reads data written with the new schema. */
     FORWARD(false, true, false),
+    /** Every live version reads data written with the new schema. */
     FORWARD_TRANSITIVE(false, true, true),
+    /** BACKWARD and FORWARD against the latest live version. */
     FULL(true, true, false),
+    /** BACKWARD and FORWARD against every live version. */
     FULL_TRANSITIVE(true, true, true);
 
     /** The level a registry applies when neither the subject nor the global config sets one. */

@@ -160,11 +160,19 @@ public final class RegistryHttpHandler implements HttpHandler {
         }
         final String version = path.get(3);
         if (path.size() == 5) {
-            if (!"schema".equals(path.get(4))) {
-                return Response.notFound();
+            switch (path.get(4)) {
+                case "schema":
+                    return get(request.method, () -> Response.raw(
+                            service.version(subject, version, request.flag("deleted")).schema()));
+                case "referencedby":
+                    // Schema references are not supported, so no schema ever references another.
+                    return get(request.method, () -> {
+                        service.version(subject, version, true);
+                        return Response.ok(List.of());
+                    });
+                default:
+                    return Response.notFound();
             }
-            return get(request.method, () -> Response.raw(
-                    service.version(subject, version, request.flag("deleted")).schema()));
         }
         switch (request.method) {
             case "GET":

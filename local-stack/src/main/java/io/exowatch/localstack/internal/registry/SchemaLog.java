@@ -1,9 +1,8 @@
 package io.exowatch.localstack.internal.registry;
 
+import io.exowatch.localstack.internal.Topics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,8 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -109,25 +105,13 @@ final class SchemaLog implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "exowatch-schema-registry-admin");
         try (Admin admin = Admin.create(config)) {
-            final NewTopic newTopic = new NewTopic(topic, Optional.of(1), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            try {
-                admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info("Created schema storage topic {} (1 partition, compacted)", topic);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Cannot create schema storage topic " + topic + " on "
-                            + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
-                }
-            }
-            final TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            final TopicDescription description = Topics.createIfMissing(admin, topic, 1, true, TIMEOUT);
             if (description.partitions().size() != 1) {
                 throw new IllegalStateException("Schema storage topic " + topic + " must have exactly 1 partition, has "
                         + description.partitions().size());
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot describe schema storage topic " + topic + " on "
+            throw new IllegalStateException("Cannot prepare schema storage topic " + topic + " on "
                     + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Timed out after " + TIMEOUT + " preparing schema storage topic " + topic
