@@ -1,0 +1,143 @@
+package io.exowatch.app.offline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exowatch.schemas.avro.Category;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Source data in the real formats: ClinicalTrials.gov API v2 studies, a PubMed efetch
+ * {@code PubmedArticleSet}, a Europe PMC {@code resultType=core} search response and publisher
+ * landing pages.
+ *
+ * <p>{@link #bundled()} is the project's own snapshot under
+ * {@code io/exowatch/app/offline/snapshot/} (its README there says what is real and what is
+ * written for ExoWatch): 58 studies covering every category of CLASSIFICATION.md, 15 PubMed
+ * articles, 18 Europe PMC records and 5 landing pages, cross-linked by NCT ids, PMIDs and DOIs.
+ * {@link #of} builds a snapshot from other data, e.g. a small one for a test. Immutable.
+ */
+public final class OfflineSnapshot {
+
+  private static final String ROOT = "snapshot/";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final List<String> studies;
+  private final Map<String, Category> expectedCategories;
+  private final String pubmedArticleSetXml;
+  private final String europePmcSearchJson;
+  private final List<LandingPage> landingPages;
+
+  private OfflineSnapshot(final List<String> studies, final Map<String, Category> expectedCategories,
+      final String pubmedArticleSetXml, final String europePmcSearchJson, final List<LandingPage> landingPages) {
+    this.studies = List.copyOf(studies);
+    this.expectedCategories = Map.copyOf(expectedCategories);
+    this.pubmedArticleSetXml = Objects.requireNonNull(pubmedArticleSetXml, "pubmedArticleSetXml");
+    this.europePmcSearchJson = Objects.requireNonNull(europePmcSearchJson, "europePmcSearchJson");
+    this.landingPages = List.copyOf(landingPages);
+  }
+
+  /**
+   * The snapshot bundled in this jar, read once.
+   *
+   * @throws IllegalStateException naming the resource when one is missing or malformed
+   */
+  public static OfflineSnapshot bundled() {
+    return Bundled.INSTANCE;
+  }
+
+  /**
+   * A snapshot of other data; nothing is checked until a simulator serves it.
+   *
+   * @param studies ClinicalTrials.gov v2 study objects as JSON
+   * @param pubmedArticleSetXml an efetch {@code PubmedArticleSet} (may hold no articles)
+   * @param europePmcSearchJson a Europe PMC core search response
+   * @param landingPages landing pages
+   */
+  public static OfflineSnapshot of(final List<String> studies, final String pubmedArticleSetXml,
+      final String europePmcSearchJson, final List<LandingPage> landingPages) {
+    return new OfflineSnapshot(studies, Map.of(), pubmedArticleSetXml, europePmcSearchJson, landingPages);
+  }
+
+  /** An empty snapshot: no studies, articles or pages. */
+  public static OfflineSnapshot empty() {
+    return of(List.of(), "<?xml version=\"1.0\" ?>\n<PubmedArticleSet>\n</PubmedArticleSet>\n",
+        "{\"version\":\"6.9\",\"hitCount\":0,\"resultList\":{\"result\":[]}}", List.of());
+  }
+
+  /** The studies, each a compact JSON study object in the v2 shape. */
+  public List<String> studies() {
+    return studies;
+  }
+
+  /** The category each bundled study was written to have, by NCT id; empty for {@link #of} snapshots. */
+  public Map<String, Category> expectedCategories() {
+    return expectedCategories;
+  }
+
+  /** The efetch {@code PubmedArticleSet}. */
+  public String pubmedArticleSetXml() {
+    return pubmedArticleSetXml;
+  }
+
+  /** The Europe PMC search response ({@code resultType=core}) holding every record. */
+  public String europePmcSearchJson() {
+    return europePmcSearchJson;
+  }
+
+  /** The landing pages written for the snapshot. */
+  public List<LandingPage> landingPages() {
+    return landingPages;
+  }
+
+  private static final class Bundled {
+    static final OfflineSnapshot INSTANCE = load();
+
+    private static OfflineSnapshot load() {
+      final JsonNode studiesDoc = json("ctgov/studies.json");
+      final List<String> studies = new ArrayList<>();
+      for (final JsonNode s : studiesDoc.path("studies")) {
+        studies.add(s.toString());
+      }
+      if (studies.isEmpty()) {
+        throw new IllegalStateException("Resource " + ROOT + "ctgov/studies.json holds no studies");
+      }
+      final Map<String, Category> categories = new LinkedHashMap<>();
+      json("ctgov/expected-categories.json").fields()
+          .forEachRemaining(e -> categories.put(e.getKey(), Category.valueOf(e.getValue().asText())));
+      final List<LandingPage> pages = new ArrayList<>();
+      for (final JsonNode p : json("pages/index.json").path("pages")) {
+        pages.add(new LandingPage(p.path("path").asText(), p.path("doi").asText(null), text("pages/" + p.path("file").asText())));
+      }
+      return new OfflineSnapshot(studies, categories, text("pubmed/efetch.xml"), text("europepmc/search-core.json"), pages);
+    }
+
+    private static JsonNode json(final String name) {
+      try {
+        return MAPPER.readTree(text(name));
+      } catch (final JsonProcessingException e) {
+        throw new IllegalStateException("Resource " + ROOT + name + " is not valid JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+
+    private static String text(final String name) {
+      try (InputStream in = OfflineSnapshot.class.getResourceAsStream(ROOT + name)) {
+        if (in == null) {
+          throw new IllegalStateException("Resource " + ROOT + name + " is missing from the classpath (package "
+              + OfflineSnapshot.class.getPackageName() + ")");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (final IOException e) {
+        throw new UncheckedIOException("Could not read resource " + ROOT + name, e);
+      }
+    }
+  }
+}
