@@ -152,7 +152,10 @@ public final class EventRelay implements AutoCloseable {
         consumer.seek(tp, offset);
       }
     }
-    consumer.seekToBeginning(fromStart);
+    if (!fromStart.isEmpty()) {
+      // An empty list would mean "every assigned partition".
+      consumer.seekToBeginning(fromStart);
+    }
     partitions.forEach(tp -> position.set(tp.partition(), consumer.position(tp)));
     return position;
   }
