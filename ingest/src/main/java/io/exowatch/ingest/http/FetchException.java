@@ -18,7 +18,7 @@ public class FetchException extends IOException {
   /** A failure fetching {@code url}. */
   public FetchException(final URI url, final String message, final boolean transientFailure,
       final Throwable cause) {
-    super(message + " [" + url + "]", cause);
+    super(message + " [" + Urls.redact(String.valueOf(url)) + "]", cause);
     this.url = url;
     this.transientFailure = transientFailure;
   }

@@ -159,7 +159,8 @@ public final class SiteClient {
           throw e;
         }
         if (attempt >= maxRetries) {
-          LOG.warn("{}: giving up on {} after {} attempts: {}", site, url, attempt + 1, e.getMessage());
+          LOG.warn("{}: giving up on {} after {} attempts: {}", site, Urls.redact(url.toString()), attempt + 1,
+              e.getMessage());
           throw e;
         }
         final Optional<Duration> retryAfter = e instanceof HttpStatusException hse
@@ -242,7 +243,8 @@ public final class SiteClient {
         throw new BodyTooLargeException(url, settings.maxBodyBytes(), le.declaredLength(), le.partial());
       }
       if (cause instanceof HttpTimeoutException) {
-        throw new FetchException(url, "Timed out: " + cause.getMessage(), true, cause);
+        throw new FetchException(url, "No complete response within " + settings.readTimeout().toMillis()
+            + " ms (" + cause.getMessage() + ")", true, cause);
       }
       if (cause instanceof IOException) {
         throw new FetchException(url, "I/O error: " + describe(cause), true, cause);
