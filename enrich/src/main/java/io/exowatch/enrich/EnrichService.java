@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -226,17 +227,22 @@ public final class EnrichService implements AutoCloseable {
     return state() == KafkaStreams.State.ERROR;
   }
 
-  /** Stops processing, commits and closes, waiting up to 30 s. */
+  /** Stops processing, commits, leaves the group and closes, waiting up to 30 s. */
   @Override
   public void close() {
     close(Duration.ofSeconds(30));
   }
 
-  /** Stops processing, commits and closes, waiting up to {@code timeout}. */
+  /**
+   * Stops processing, commits, leaves the consumer group (so a restart, or a rewind for
+   * {@code --reclassify}, need not wait for the session to time out) and closes, waiting up to
+   * {@code timeout}.
+   */
   public synchronized void close(final Duration timeout) {
     final KafkaStreams s = streams;
     if (s != null && s.state() != KafkaStreams.State.NOT_RUNNING) {
-      if (!s.close(timeout)) {
+      if (!s.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+          .withTimeout(timeout))) {
         LOG.warn("Kafka Streams did not close within {}", timeout);
       }
     }
