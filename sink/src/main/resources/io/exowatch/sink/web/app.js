@@ -52,7 +52,7 @@
   }
 
   function append(node, children) {
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c == null || c === false) continue;
       node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -239,7 +239,9 @@
       const totals = years.map((_, i) => series.reduce((n, [, counts]) => n + counts[i], 0));
       const max = Math.max(1, ...totals);
       const W = 360, H = 150, left = 26, bottom = 18, top = 6;
-      const bw = (W - left - 4) / years.length;
+      const slot = (W - left - 4) / years.length;
+      const bw = Math.min(slot, 34);
+      const x0 = left + (slot - bw) / 2;
       const y = (v) => H - bottom - (v / max) * (H - bottom - top);
       const root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'bars', role: 'img', 'aria-label': 'Trials per start year by ' + field });
       root.appendChild(svg('line', { x1: left, x2: W, y1: H - bottom, y2: H - bottom, class: 'axis' }));
@@ -250,13 +252,13 @@
         series.forEach(([label, counts], s) => {
           const v = counts[i];
           if (!v) return;
-          const rect = svg('rect', { x: left + i * bw + 1, width: Math.max(1, bw - 2), y: y(acc + v), height: y(acc) - y(acc + v), fill: PALETTE[s % PALETTE.length] });
+          const rect = svg('rect', { x: x0 + i * slot + 1, width: Math.max(1, bw - 2), y: y(acc + v), height: y(acc) - y(acc + v), fill: PALETTE[s % PALETTE.length] });
           rect.appendChild(svg('title', null, year + ' \u00b7 ' + nice(label) + ': ' + v));
           root.appendChild(rect);
           acc += v;
         });
         const every = Math.ceil(years.length / 8);
-        if (i % every === 0) root.appendChild(svg('text', { x: left + i * bw + bw / 2, y: H - 4, class: 'tick', 'text-anchor': 'middle' }, String(year)));
+        if (i % every === 0) root.appendChild(svg('text', { x: x0 + i * slot + bw / 2, y: H - 4, class: 'tick', 'text-anchor': 'middle' }, String(year)));
       });
       host.appendChild(root);
       host.appendChild(el('ul', { class: 'legend' }, series.map(([label], s) =>
@@ -264,9 +266,11 @@
     }
   }
 
-  function row(label, value) {
+  // A fact of the detail view; vocabulary labels (enums) are shown by name, scraped text as is.
+  function row(label, value, vocabulary) {
     if (value == null || value === '' || (Array.isArray(value) && !value.length)) return null;
-    return [el('dt', null, label), el('dd', null, Array.isArray(value) ? value.map(nice).join(', ') : String(value))];
+    const text = Array.isArray(value) ? value.map((v) => (vocabulary ? nice(v) : String(v))).join(', ') : String(value);
+    return [el('dt', null, label), el('dd', null, text)];
   }
 
   async function openTrial(id) {
@@ -287,8 +291,8 @@
       body.appendChild(el('dl', { class: 'facts' }, [
         row('Confidence', t.confidence != null ? Math.round(t.confidence * 100) + '%' : null),
         row('Conditions', t.conditions), row('Interventions', t.interventions),
-        row('Product', t.productTypes), row('Routes', t.routes), row('Cargo', [t.cargo, t.cargoDetail].filter(Boolean).join(': ')),
-        row('Condition areas', t.conditionAreas), row('Sponsor', t.sponsor), row('Countries', t.countries),
+        row('Product', t.productTypes, true), row('Routes', t.routes, true), row('Cargo', [t.cargo, t.cargoDetail].filter(Boolean).join(': ')),
+        row('Condition areas', t.conditionAreas, true), row('Sponsor', t.sponsor), row('Countries', t.countries),
         row('Enrollment', t.enrollment != null ? t.enrollment + (t.enrollmentType ? ' (' + t.enrollmentType.toLowerCase() + ')' : '') : null),
         row('Start', t.startDate), row('Completion', t.completionDate), row('Last update', t.lastUpdate),
         row('Registry status', t.statusRaw), row('Same trial elsewhere', t.sameAs), row('Classifier', t.classifierVersion),
