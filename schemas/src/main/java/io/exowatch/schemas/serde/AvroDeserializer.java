@@ -3,7 +3,7 @@ package io.exowatch.schemas.serde;
 import io.exowatch.schemas.registry.SchemaRegistryClient;
 import io.exowatch.schemas.registry.SchemaRegistryException;
 import io.exowatch.schemas.serde.internal.DecoderCache;
-import io.exowatch.schemas.serde.internal.TrustedSpecificData;
+import io.exowatch.schemas.serde.internal.ReaderModels;
 import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -172,7 +172,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         }
         final Class<?> target = readerClass != null ? readerClass : classNamedBy(writer, topic, id);
         @SuppressWarnings("unchecked")
-        final SpecificData model = TrustedSpecificData.forClass((Class<? extends SpecificRecord>) target);
+        final SpecificData model = ReaderModels.forClass((Class<? extends SpecificRecord>) target);
         final Schema readerSchema = model.getSchema(target);
         final SchemaCompatibility.SchemaPairCompatibility pair =
                 SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);

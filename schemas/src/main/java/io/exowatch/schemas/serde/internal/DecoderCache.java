@@ -20,8 +20,11 @@ public final class DecoderCache {
      * @return the decoder
      */
     public static BinaryDecoder over(final byte[] bytes, final int offset, final int length) {
-        final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, CURRENT.get());
-        CURRENT.set(decoder);
+        final BinaryDecoder reused = CURRENT.get();
+        final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, reused);
+        if (decoder != reused) {
+            CURRENT.set(decoder);
+        }
         return decoder;
     }
 }
