@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class KafkaCursorStore implements CursorStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaCursorStore.class);
+  /** How long a missing cursor topic is waited for (metadata of a topic just created takes a moment). */
+  private static final Duration TOPIC_WAIT = Duration.ofSeconds(15);
 
   private final Producer<String, String> producer;
   private final Consumer<String, String> consumer;
@@ -102,11 +104,7 @@ public final class KafkaCursorStore implements CursorStore {
     if (loaded) {
       return;
     }
-    final List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-    if (infos == null || infos.isEmpty()) {
-      throw new CursorStoreException("Cursor topic " + topic + " does not exist; create it (compacted) first, "
-          + "e.g. with 'exowatch topics'", null);
-    }
+    final List<PartitionInfo> infos = partitions();
     final List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
@@ -137,6 +135,27 @@ public final class KafkaCursorStore implements CursorStore {
     consumer.unsubscribe();
     loaded = true;
     LOG.info("Read {} cursor records from {}: {}", read, topic, cursors.keySet());
+  }
+
+  /** The topic's partitions, waiting a little for a topic created a moment ago to show up in metadata. */
+  private List<PartitionInfo> partitions() {
+    final Instant deadline = Instant.now().plus(TOPIC_WAIT);
+    while (true) {
+      final List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+      if (infos != null && !infos.isEmpty()) {
+        return infos;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new CursorStoreException("Cursor topic " + topic + " does not exist; create it (compacted) first, "
+            + "e.g. with 'exowatch topics'", null);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (final InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CursorStoreException("Interrupted while looking up cursor topic " + topic, e);
+      }
+    }
   }
 
   @Override

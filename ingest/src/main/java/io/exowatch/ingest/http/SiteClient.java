@@ -220,6 +220,9 @@ public final class SiteClient {
   private HttpResponse<byte[]> exchange(final URI url, final Map<String, String> headers)
       throws FetchException, InterruptedException {
     bucket(url).acquire();
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before requesting " + Urls.redact(url.toString()));
+    }
     final HttpRequest.Builder rb = HttpRequest.newBuilder(url)
         .GET()
         .timeout(settings.readTimeout())
