@@ -14,6 +14,7 @@ public final class ConfigCatalog {
   public static List<ConfigKey<?>> all() {
     final List<ConfigKey<?>> keys = new ArrayList<>(CommonKeys.all());
     keys.addAll(StackKeys.all());
+    keys.addAll(io.exowatch.sink.SinkKeys.all());
     return List.copyOf(keys);
   }
 }

@@ -15,8 +15,8 @@ public final class SinkKeys {
       "http.port", 8080, "Port of the sink's HTTP server (search API, /api/events, the page); 0 picks a free port.");
 
   /** Address the HTTP server binds to. Default {@code 0.0.0.0}. */
-  public static final ConfigKey<String> HTTP_HOST = ConfigKey.string(
-      "http.host", "0.0.0.0", "Address the sink's HTTP server binds to (127.0.0.1 to keep it local).");
+  public static final ConfigKey<String> HTTP_BIND_ADDRESS = ConfigKey.string(
+      "http.bind-address", "0.0.0.0", "Address the sink's HTTP server binds to (127.0.0.1 to keep it local).");
 
   /** Consumer group of the indexer. Default {@code exowatch-sink}. */
   public static final ConfigKey<String> GROUP_ID = ConfigKey.string(
@@ -86,7 +86,7 @@ public final class SinkKeys {
 
   /** Every key declared here. */
   public static List<ConfigKey<?>> all() {
-    return List.of(HTTP_PORT, HTTP_HOST, GROUP_ID, BATCH_MAX_DOCS, BATCH_MAX_BYTES, BATCH_LINGER, MAX_RETRIES,
+    return List.of(HTTP_PORT, HTTP_BIND_ADDRESS, GROUP_ID, BATCH_MAX_DOCS, BATCH_MAX_BYTES, BATCH_LINGER, MAX_RETRIES,
         RETRY_BACKOFF, TRIALS_ALIAS, ARTICLES_ALIAS, INDEX_SHARDS, INDEX_REPLICAS, TRIALS_TOPIC, ARTICLES_TOPIC,
         EVENTS_TOPIC, DLQ_TOPIC, SSE_HEARTBEAT, SSE_MAX_CLIENTS);
   }

@@ -151,9 +151,9 @@ public final class SinkService implements AutoCloseable {
     checks.put("indexer", () -> indexerThread.isAlive());
     http = new HttpApi(search, relay, metrics, json, checks);
     try {
-      port = http.start(config.get(SinkKeys.HTTP_HOST), config.get(SinkKeys.HTTP_PORT));
+      port = http.start(config.get(SinkKeys.HTTP_BIND_ADDRESS), config.get(SinkKeys.HTTP_PORT));
     } catch (final RuntimeException e) {
-      throw new SinkException("Cannot start the HTTP server on " + config.get(SinkKeys.HTTP_HOST) + ":"
+      throw new SinkException("Cannot start the HTTP server on " + config.get(SinkKeys.HTTP_BIND_ADDRESS) + ":"
           + config.get(SinkKeys.HTTP_PORT) + ": " + e.getMessage(), e);
     }
     LOG.info("Sink started: indexing {} and {} into {} ({}, {}); HTTP on port {}", config.get(SinkKeys.TRIALS_TOPIC),

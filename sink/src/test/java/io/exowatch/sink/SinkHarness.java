@@ -63,7 +63,7 @@ public final class SinkHarness implements AutoCloseable {
     settings.put(CommonKeys.SCHEMA_REGISTRY_URL.name(), stack.schemaRegistryUrl());
     settings.put(CommonKeys.OPENSEARCH_URL.name(), stack.openSearchUrl());
     settings.put(SinkKeys.HTTP_PORT.name(), "0");
-    settings.put(SinkKeys.HTTP_HOST.name(), "127.0.0.1");
+    settings.put(SinkKeys.HTTP_BIND_ADDRESS.name(), "127.0.0.1");
     settings.put(SinkKeys.GROUP_ID.name(), "sink-" + suffix);
     settings.put(SinkKeys.BATCH_LINGER.name(), "50ms");
     settings.put(SinkKeys.TRIALS_TOPIC.name(), trialsTopic());

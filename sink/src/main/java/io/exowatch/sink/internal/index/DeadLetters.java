@@ -61,6 +61,7 @@ public final class DeadLetters {
         .setReason(reason)
         .setErrorClass(errorClass)
         .setKey(o.key())
+        .setUrl(null)
         .setOriginalText(textCut ? text.substring(0, MAX_TEXT) : text)
         .setOriginalBytes(value == null ? null : ByteBuffer.wrap(bytesCut ? Arrays.copyOf(value, MAX_BYTES) : value))
         .setTruncated(bytesCut || textCut)
