@@ -11,12 +11,19 @@ import java.util.Locale;
  * {@code _TRANSITIVE} variants check against every earlier version instead of only the latest. {@code NONE}: no check.
  */
 public enum CompatibilityLevel {
+    /** No check. */
     NONE,
+    /** New schemas read data of the latest version (the registry's default). */
     BACKWARD,
+    /** New schemas read data of every earlier version. */
     BACKWARD_TRANSITIVE,
+    /** The latest version reads data of new schemas. */
     FORWARD,
+    /** Every earlier version reads data of new schemas. */
     FORWARD_TRANSITIVE,
+    /** Both BACKWARD and FORWARD against the latest version. */
     FULL,
+    /** Both BACKWARD and FORWARD against every earlier version. */
     FULL_TRANSITIVE;
 
     /**

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record CompatibilityResult(boolean compatible, List<String> messages) {
 
-    /** Copies the message list so the result is immutable. */
+    /**
+     * Copies the message list so the result is immutable.
+     *
+     * @param compatible whether the schema may be registered
+     * @param messages   the registry's reasons
+     */
     public CompatibilityResult {
         messages = List.copyOf(messages);
     }

@@ -6,8 +6,10 @@ package io.exowatch.schemas.registry;
  */
 public class IncompatibleSchemaException extends SchemaRegistryException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The subject that refused the schema. */
     private final String subject;
 
     /**

@@ -13,7 +13,14 @@ import org.apache.avro.Schema;
  */
 public record SchemaMetadata(String subject, int id, int version, Schema schema) {
 
-    /** Rejects missing parts. */
+    /**
+     * Rejects missing parts.
+     *
+     * @param subject the subject
+     * @param id      the schema id
+     * @param version the version within the subject
+     * @param schema  the parsed schema
+     */
     public SchemaMetadata {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(schema, "schema");

@@ -45,7 +45,16 @@ public record SchemaRegistryClientConfig(Duration connectTimeout, Duration readT
     /** Largest response body accepted, in bytes; default 16 MiB. */
     public static final String MAX_RESPONSE_BYTES = "max.response.bytes";
 
-    /** Validates the values. */
+    /**
+     * Validates the values, naming the key of a bad one.
+     *
+     * @param connectTimeout   TCP connect timeout per URL
+     * @param readTimeout      limit for one request's whole response
+     * @param maxRetries       retries after the first attempt
+     * @param retryBackoff     the first wait between attempts
+     * @param maxRetryBackoff  the longest wait between attempts
+     * @param maxResponseBytes the largest response body accepted
+     */
     public SchemaRegistryClientConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -86,18 +95,29 @@ public record SchemaRegistryClientConfig(Duration connectTimeout, Duration readT
                 Math.toIntExact(longValue(configs, MAX_RESPONSE_BYTES, d.maxResponseBytes)));
     }
 
-    /** @return a copy with another retry count */
+    /**
+     * @param retries retries after the first attempt
+     * @return a copy with another retry count
+     */
     public SchemaRegistryClientConfig withMaxRetries(final int retries) {
         return new SchemaRegistryClientConfig(connectTimeout, readTimeout, retries, retryBackoff, maxRetryBackoff,
                 maxResponseBytes);
     }
 
-    /** @return a copy with another first backoff and cap */
+    /**
+     * @param first the first wait between attempts
+     * @param max   the longest wait
+     * @return a copy with another first backoff and cap
+     */
     public SchemaRegistryClientConfig withRetryBackoff(final Duration first, final Duration max) {
         return new SchemaRegistryClientConfig(connectTimeout, readTimeout, maxRetries, first, max, maxResponseBytes);
     }
 
-    /** @return a copy with other connect and read timeouts */
+    /**
+     * @param connect the TCP connect timeout
+     * @param read    the whole-response timeout
+     * @return a copy with other connect and read timeouts
+     */
     public SchemaRegistryClientConfig withTimeouts(final Duration connect, final Duration read) {
         return new SchemaRegistryClientConfig(connect, read, maxRetries, retryBackoff, maxRetryBackoff,
                 maxResponseBytes);

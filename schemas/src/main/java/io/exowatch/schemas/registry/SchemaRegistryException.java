@@ -10,14 +10,19 @@ package io.exowatch.schemas.registry;
  */
 public class SchemaRegistryException extends RuntimeException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     /** Status and error code when the registry gave none (no answer, or an answer that was not Confluent JSON). */
     public static final int NO_STATUS = -1;
 
+    /** HTTP status. */
     private final int status;
+    /** Confluent error code. */
     private final int errorCode;
+    /** The registry's message. */
     private final String registryMessage;
+    /** Method and URL asked. */
     private final String url;
 
     /**
@@ -37,7 +42,17 @@ public class SchemaRegistryException extends RuntimeException {
         this.url = url;
     }
 
-    /** Like the full constructor, with a message composed by the subclass. */
+    /**
+     * Like the full constructor, with a message composed by the subclass.
+     *
+     * @param message         the whole message
+     * @param status          HTTP status, or {@link #NO_STATUS}
+     * @param errorCode       Confluent {@code error_code}, or {@link #NO_STATUS}
+     * @param registryMessage the registry's {@code message}, may be empty
+     * @param url             the method and URL asked
+     * @param cause           the underlying failure, may be {@code null}
+     * @param composed        marks this overload; the message is used as given
+     */
     protected SchemaRegistryException(final String message, final int status, final int errorCode,
             final String registryMessage, final String url, final Throwable cause, final boolean composed) {
         super(message, cause);

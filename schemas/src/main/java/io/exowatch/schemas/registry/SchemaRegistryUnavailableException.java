@@ -6,8 +6,10 @@ package io.exowatch.schemas.registry;
  */
 public class SchemaRegistryUnavailableException extends SchemaRegistryException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** Attempts made. */
     private final int attempts;
 
     /**
