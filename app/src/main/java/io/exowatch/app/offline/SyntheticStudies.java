@@ -335,7 +335,7 @@ public final class SyntheticStudies {
     d.description = "Cells are expanded from " + src.origin() + " to passage 3-5 and released after testing for "
         + "sterility, mycoplasma, endotoxin and CD73/CD90/CD105 expression. Each dose is "
         + (1 + r.nextInt(4)) + "×10^6 live cells per kg by " + route.how() + "."
-        + (r.nextInt(100) < 30 ? " The benefit of MSCs is thought to come from paracrine factors and exosomes they "
+        + (r.nextInt(100) < 15 ? " The benefit of MSCs is thought to come from paracrine factors and exosomes they "
             + "release, but only the cells are given." : "");
     d.keywords = List.of("mesenchymal stem cells", src.abbreviation(), "cell therapy");
     d.arm(src.abbreviation(), "EXPERIMENTAL", null, "BIOLOGICAL", src.abbreviation(),
@@ -428,6 +428,10 @@ public final class SyntheticStudies {
 
   private static String summary(final String style, final String product, final String condition, final String how,
       final String aim) {
+    if (condition.equals("Healthy Volunteers")) {
+      return "This is a dose-escalation study of the safety and tolerability of " + how + " of " + product
+          + " in healthy volunteers, to prepare trials in patients.";
+    }
     final String lc = condition.toLowerCase(Locale.ROOT);
     return switch (style) {
       case "zh" -> "The purpose of this study is to evaluate the safety and efficacy of " + product + " in the treatment of "
