@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ExoWatch.Version.class,
     description = "Tracks MSC-derived exosome and extracellular-vesicle therapies through trial registries and the literature.",
-    subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, TopicsCommand.class, StackCommand.class, ConsumeCommand.class, SinkCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, TopicsCommand.class, StackCommand.class, ConsumeCommand.class, SinkCommand.class, ClassifyCommand.class})
 public final class ExoWatch implements Runnable {
 
   @CommandLine.Spec
