@@ -15,6 +15,7 @@ import io.exowatch.app.offline.internal.PubMedHandler;
 import io.exowatch.app.offline.internal.StoredStudy;
 import io.exowatch.app.offline.internal.StudyDocuments;
 import io.exowatch.app.offline.internal.StudyStore;
+import io.exowatch.ingest.IngestKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -74,16 +75,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceSimulator implements AutoCloseable {
 
-  /** Config key of the ClinicalTrials.gov base URL (as the ingest service declares it). */
-  public static final String CTGOV_BASE_URL_KEY = "sources.ctgov.base-url";
-  /** Config key of the E-utilities base URL. */
-  public static final String PUBMED_BASE_URL_KEY = "sources.pubmed.base-url";
-  /** Config key of the Europe PMC REST base URL. */
-  public static final String EUROPEPMC_BASE_URL_KEY = "sources.europepmc.base-url";
-  /** Config key of the DOI resolver. */
-  public static final String DOI_RESOLVER_KEY = "sources.pages.doi-resolver";
-  /** Config key of the landing-page URLs fetched on every pass (comma separated). */
-  public static final String PAGE_URLS_KEY = "sources.pages.urls";
+  /** Config key of the ClinicalTrials.gov base URL, {@code sources.ctgov.base-url} ({@link IngestKeys#CTGOV_BASE_URL}). */
+  public static final String CTGOV_BASE_URL_KEY = IngestKeys.CTGOV_BASE_URL.name();
+  /** Config key of the E-utilities base URL, {@code sources.pubmed.base-url}. */
+  public static final String PUBMED_BASE_URL_KEY = IngestKeys.PUBMED_BASE_URL.name();
+  /** Config key of the Europe PMC REST base URL, {@code sources.europepmc.base-url}. */
+  public static final String EUROPEPMC_BASE_URL_KEY = IngestKeys.EUROPEPMC_BASE_URL.name();
+  /** Config key of the DOI resolver, {@code sources.pages.doi-resolver}. */
+  public static final String DOI_RESOLVER_KEY = IngestKeys.PAGES_DOI_RESOLVER.name();
+  /** Config key of the landing-page URLs fetched on every pass (comma separated), {@code sources.pages.urls}. */
+  public static final String PAGE_URLS_KEY = IngestKeys.PAGES_URLS.name();
 
   /** The kinds of request the simulator answers, for {@link #requestCount(Endpoint)}. */
   public enum Endpoint {
@@ -223,9 +224,11 @@ public final class SourceSimulator implements AutoCloseable {
   }
 
   /**
-   * Configuration that points the ingest sources here: {@value #CTGOV_BASE_URL_KEY},
-   * {@value #PUBMED_BASE_URL_KEY}, {@value #EUROPEPMC_BASE_URL_KEY}, {@value #DOI_RESOLVER_KEY} and
-   * {@value #PAGE_URLS_KEY} (comma separated; empty when there are no pages).
+   * Configuration that points the ingest sources here: {@code sources.ctgov.base-url},
+   * {@code sources.pubmed.base-url}, {@code sources.europepmc.base-url}, {@code sources.pages.doi-resolver}
+   * and {@code sources.pages.urls} (comma separated; empty when there are no pages). Rate limits are
+   * left alone: the real sources' politeness limits (ClinicalTrials.gov 1 request/s) apply unless the
+   * caller raises {@code sources.*.rate-limit}.
    */
   public Map<String, String> configOverrides() {
     final Map<String, String> m = new LinkedHashMap<>();
