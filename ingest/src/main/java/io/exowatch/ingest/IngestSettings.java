@@ -230,7 +230,7 @@ public record IngestSettings(
    *
    * @param enabled whether it runs
    * @param urls pages fetched on every pass (conditionally: unchanged pages are skipped)
-   * @param doiResolver DOIs are fetched as {@code {doiResolver}{doi}}
+   * @param doiResolver DOIs are fetched as {@code {doiResolver}/{doi}}; a trailing slash is dropped
    * @param followDois whether DOIs found by the other sources are fetched
    * @param maxDoisPerRun most DOI pages fetched in one pass; the rest wait in the cursor
    * @param allowedHosts hosts (and their subdomains) a DOI may redirect to, besides the hosts of
@@ -254,6 +254,9 @@ public record IngestSettings(
       urls = List.copyOf(urls);
       urls.forEach(u -> requireUrl(u, "sources.pages.urls"));
       requireUrl(doiResolver, "sources.pages.doi-resolver");
+      // One spelling for "https://doi.org/" and "https://doi.org": DOIs are appended after a '/'.
+      final String resolver = doiResolver.toString();
+      doiResolver = resolver.endsWith("/") ? URI.create(resolver.replaceAll("/+$", "")) : doiResolver;
       if (maxDoisPerRun < 0) {
         throw new IllegalArgumentException("sources.pages.max-dois-per-run must not be negative: " + maxDoisPerRun);
       }
