@@ -51,11 +51,11 @@ public class ClassifierBenchmark {
   public void setUp() throws IOException {
     final CtGovStudyParser parser = new CtGovStudyParser();
     final List<TrialRecord> real = new ArrayList<>();
-    for (final String json : BenchFixtures.ctgovStudies()) {
+    for (final String json : CtGovParseBenchmark.Fixtures.ctgovStudies()) {
       real.addAll(parser.readStudies(json, Instant.EPOCH).records());
     }
     final List<TrialRecord> all = new ArrayList<>(real);
-    final String gold = BenchFixtures.goldTrials();
+    final String gold = CtGovParseBenchmark.Fixtures.goldTrials();
     if (gold != null) {
       all.addAll(parser.readStudies(gold, Instant.EPOCH).records());
     }

@@ -6,8 +6,13 @@ import io.exowatch.ingest.ctgov.CtGovStudyParser;
 import io.exowatch.schemas.avro.TrialRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -63,7 +68,7 @@ public class CtGovParseBenchmark {
   /** Reads the fixture and checks that the measured path works. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    json = BenchFixtures.ctgovStudy(study);
+    json = Fixtures.ctgovStudy(study);
     if (parseMapSerialize() < 100) {
       throw new IllegalStateException("the record of " + study + " serialised to almost nothing");
     }
@@ -85,5 +90,52 @@ public class CtGovParseBenchmark {
   @Benchmark
   public JsonNode readTree() throws IOException {
     return mapper.readTree(json);
+  }
+
+  /**
+   * Locates the shared real-response fixtures the parse and classifier benchmarks read in place:
+   * {@code -Dexowatch.fixtures=DIR}, else {@code ../shared/fixtures} or {@code ../../shared/fixtures}
+   * from the working directory (the repository root or a module).
+   */
+  static final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** The fixtures directory; fails with a message naming where it looked. */
+    static Path dir() {
+      final String configured = System.getProperty("exowatch.fixtures");
+      final List<Path> candidates = configured != null ? List.of(Path.of(configured))
+          : List.of(Path.of("../shared/fixtures"), Path.of("../../shared/fixtures"));
+      for (final Path p : candidates) {
+        if (Files.isDirectory(p.resolve("ctgov-v2"))) {
+          return p.toAbsolutePath().normalize();
+        }
+      }
+      throw new IllegalStateException("Shared fixtures not found (looked in " + candidates
+          + " from " + Path.of("").toAbsolutePath() + "); run from the repository root or pass -Dexowatch.fixtures=DIR");
+    }
+
+    /** One ClinicalTrials.gov v2 study fixture as text. */
+    static String ctgovStudy(final String fileName) throws IOException {
+      return Files.readString(dir().resolve("ctgov-v2").resolve(fileName));
+    }
+
+    /** Every single-study ClinicalTrials.gov fixture ({@code study-*.json}) as text, in name order. */
+    static List<String> ctgovStudies() throws IOException {
+      try (Stream<Path> files = Files.list(dir().resolve("ctgov-v2"))) {
+        final List<String> out = new ArrayList<>();
+        for (final Path f : files.filter(p -> p.getFileName().toString().startsWith("study-")).sorted().toList()) {
+          out.add(Files.readString(f));
+        }
+        return out;
+      }
+    }
+
+    /** The development gold set ({@code ../gold/dev-trials.json} beside the fixtures) as text, or {@code null}. */
+    static String goldTrials() throws IOException {
+      final Path gold = dir().resolveSibling("gold").resolve("dev-trials.json");
+      return Files.isRegularFile(gold) ? Files.readString(gold) : null;
+    }
   }
 }
