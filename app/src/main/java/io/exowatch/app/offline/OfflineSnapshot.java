@@ -31,15 +31,16 @@ public final class OfflineSnapshot {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final List<String> studies;
-  private final Map<String, Category> expectedCategories;
+  /** Category names by NCT id; turned into {@link Category} values only when asked (loading Avro costs). */
+  private final Map<String, String> expectedCategoryNames;
   private final String pubmedArticleSetXml;
   private final String europePmcSearchJson;
   private final List<LandingPage> landingPages;
 
-  private OfflineSnapshot(final List<String> studies, final Map<String, Category> expectedCategories,
+  private OfflineSnapshot(final List<String> studies, final Map<String, String> expectedCategoryNames,
       final String pubmedArticleSetXml, final String europePmcSearchJson, final List<LandingPage> landingPages) {
     this.studies = List.copyOf(studies);
-    this.expectedCategories = Map.copyOf(expectedCategories);
+    this.expectedCategoryNames = Map.copyOf(expectedCategoryNames);
     this.pubmedArticleSetXml = Objects.requireNonNull(pubmedArticleSetXml, "pubmedArticleSetXml");
     this.europePmcSearchJson = Objects.requireNonNull(europePmcSearchJson, "europePmcSearchJson");
     this.landingPages = List.copyOf(landingPages);
@@ -80,7 +81,9 @@ public final class OfflineSnapshot {
 
   /** The category each bundled study was written to have, by NCT id; empty for {@link #of} snapshots. */
   public Map<String, Category> expectedCategories() {
-    return expectedCategories;
+    final Map<String, Category> out = new LinkedHashMap<>();
+    expectedCategoryNames.forEach((id, name) -> out.put(id, Category.valueOf(name)));
+    return Map.copyOf(out);
   }
 
   /** The efetch {@code PubmedArticleSet}. */
@@ -110,9 +113,8 @@ public final class OfflineSnapshot {
       if (studies.isEmpty()) {
         throw new IllegalStateException("Resource " + ROOT + "ctgov/studies.json holds no studies");
       }
-      final Map<String, Category> categories = new LinkedHashMap<>();
-      json("ctgov/expected-categories.json").fields()
-          .forEachRemaining(e -> categories.put(e.getKey(), Category.valueOf(e.getValue().asText())));
+      final Map<String, String> categories = new LinkedHashMap<>();
+      json("ctgov/expected-categories.json").fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().asText()));
       final List<LandingPage> pages = new ArrayList<>();
       for (final JsonNode p : json("pages/index.json").path("pages")) {
         pages.add(new LandingPage(p.path("path").asText(), p.path("doi").asText(null), text("pages/" + p.path("file").asText())));

@@ -33,7 +33,12 @@ public final class AdminHandler implements HttpHandler {
   public static final String CONTEXT = "/_admin";
 
   /** Whether an upsert created or updated the study. */
-  public enum Upserted { CREATED, UPDATED }
+  public enum Upserted {
+    /** The NCT id was new. */
+    CREATED,
+    /** A study with the NCT id was replaced. */
+    UPDATED
+  }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
