@@ -133,6 +133,7 @@ public final class SinkService implements AutoCloseable {
     indexer = new Indexer(consumer, targets, new BulkWriter(os, retry),
         new DeadLetters(dlqProducer, config.get(SinkKeys.DLQ_TOPIC)), buffer, retry, metrics, json,
         System::currentTimeMillis);
+    metrics.lagSupplier(indexer::lag);
     indexerThread = new Thread(indexer, "exowatch-sink-indexer");
     indexerThread.setUncaughtExceptionHandler((t, e) -> LOG.error("Indexer thread died", e));
     indexerThread.start();

@@ -63,6 +63,8 @@ public final class Indexer implements Runnable {
   private volatile boolean healthy = true;
   private int consecutiveFailures;
   private long resumeAtMillis;
+  private long lagUpdatedAtMillis;
+  private final Map<String, Long> lag = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * An indexer over {@code consumer} (not yet subscribed; the indexer subscribes to the targets' topics).
@@ -86,6 +88,11 @@ public final class Indexer implements Runnable {
   /** Whether the last batch succeeded (false while OpenSearch or the dead-letter topic is failing). */
   public boolean healthy() {
     return healthy;
+  }
+
+  /** Records behind the log end per {@code topic-partition}, as of the last poll (updated every few seconds). */
+  public Map<String, Long> lag() {
+    return java.util.Collections.unmodifiableMap(lag);
   }
 
   /** Asks the loop to stop: it sends what it holds, commits, and closes the consumer. */
@@ -153,6 +160,13 @@ public final class Indexer implements Runnable {
     }
     if (buffer.isDue(clock.getAsLong())) {
       flush();
+    }
+    if (now - lagUpdatedAtMillis >= 5_000) {
+      lagUpdatedAtMillis = now;
+      for (final TopicPartition tp : consumer.assignment()) {
+        consumer.currentLag(tp).ifPresent(n -> lag.put(tp.toString(), n));
+      }
+      lag.keySet().removeIf(k -> consumer.assignment().stream().noneMatch(tp -> tp.toString().equals(k)));
     }
   }
 
