@@ -125,6 +125,19 @@ public final class IngestKeys {
   public static final ConfigKey<String> HTTP_USER_AGENT = ConfigKey.string(
       "http.user-agent", D.http().userAgent(), "User-Agent of every request; keep ExoWatch and a contact in it.");
 
+  /** Topic of raw trials. Default {@code trials-raw}. */
+  public static final ConfigKey<String> TOPIC_TRIALS = ConfigKey.string(
+      "ingest.topic.trials", D.topics().trials(), "Topic the ingest writes TrialRecords to (compacted).");
+  /** Topic of raw articles. Default {@code articles-raw}. */
+  public static final ConfigKey<String> TOPIC_ARTICLES = ConfigKey.string(
+      "ingest.topic.articles", D.topics().articles(), "Topic the ingest writes ArticleRecords to (compacted).");
+  /** Topic of ingest dead letters. Default {@code ingest-dlq}. */
+  public static final ConfigKey<String> TOPIC_DLQ = ConfigKey.string(
+      "ingest.topic.dlq", D.topics().deadLetters(), "Topic the ingest writes DeadLetters to.");
+  /** Topic of source cursors. Default {@code ingest-cursors}. */
+  public static final ConfigKey<String> TOPIC_CURSORS = ConfigKey.string(
+      "ingest.topic.cursors", D.topics().cursors(), "Compacted topic holding where each source stands (JSON per source).");
+
   private IngestKeys() {
   }
 
@@ -137,7 +150,8 @@ public final class IngestKeys {
         EUROPEPMC_RATE_LIMIT,
         PAGES_ENABLED, PAGES_URLS, PAGES_DOI_RESOLVER, PAGES_FOLLOW_DOIS, PAGES_MAX_DOIS_PER_RUN, PAGES_ALLOWED_HOSTS,
         PAGES_POLL_INTERVAL, PAGES_RATE_LIMIT,
-        HTTP_TIMEOUT, HTTP_CONNECT_TIMEOUT, HTTP_MAX_BODY_BYTES, HTTP_MAX_RETRIES, HTTP_RETRY_BACKOFF, HTTP_USER_AGENT);
+        HTTP_TIMEOUT, HTTP_CONNECT_TIMEOUT, HTTP_MAX_BODY_BYTES, HTTP_MAX_RETRIES, HTTP_RETRY_BACKOFF, HTTP_USER_AGENT,
+        TOPIC_TRIALS, TOPIC_ARTICLES, TOPIC_DLQ, TOPIC_CURSORS);
   }
 
   /** The settings these keys give in {@code c}; a bad combination fails naming the key. */
@@ -159,7 +173,8 @@ public final class IngestKeys {
               c.get(PAGES_FOLLOW_DOIS), c.get(PAGES_MAX_DOIS_PER_RUN), c.get(PAGES_ALLOWED_HOSTS),
               c.get(PAGES_POLL_INTERVAL), c.get(PAGES_RATE_LIMIT)),
           http,
-          IngestSettings.TopicNames.defaults());
+          new IngestSettings.TopicNames(c.get(TOPIC_TRIALS), c.get(TOPIC_ARTICLES), c.get(TOPIC_DLQ),
+              c.get(TOPIC_CURSORS)));
     } catch (final IllegalArgumentException e) {
       throw new ConfigException("Invalid ingest configuration: " + e.getMessage(), e);
     }

@@ -47,7 +47,8 @@ class IngestKeysTest {
         "sources.ctgov.page-size", "50",
         "sources.europepmc.poll-interval", "30m",
         "sources.pages.urls", "https://a.example/x, https://b.example/y",
-        "http.timeout", "5s"));
+        "http.timeout", "5s",
+        "ingest.topic.dlq", "my-dlq"));
     final IngestSettings s = IngestSettings.from(c);
     assertThat(s.ctgov().enabled()).isFalse();
     assertThat(s.ctgov().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089/api/v2"));
@@ -57,6 +58,8 @@ class IngestKeysTest {
     assertThat(s.pages().urls()).containsExactly(URI.create("https://a.example/x"), URI.create("https://b.example/y"));
     assertThat(s.http().maxBodyBytes()).isEqualTo(8L << 20);
     assertThat(s.http().readTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.topics().deadLetters()).isEqualTo("my-dlq");
+    assertThat(s.topics().trials()).isEqualTo("trials-raw");
   }
 
   @Test
