@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * filters above narrow a result. Studies live in a mutable store ({@link #addStudy}, {@link #updateStudy},
  * the admin endpoint); articles and pages are fixed at start.
  *
- * <p>Defaults: loopback address, a free port (port 0), 4 handler threads, request bodies up to 1 MiB,
+ * <p>Defaults: 127.0.0.1, a free port (port 0), 4 handler threads, request bodies up to 1 MiB,
  * query strings up to 32 KiB, the system UTC clock for the dates of added and updated studies. No
  * data unless given: {@link Builder#bundledSnapshot()}, {@link Builder#snapshot},
  * {@link Builder#syntheticStudies}. Thread-safe; {@link #close()} stops the server.
@@ -162,7 +162,9 @@ public final class SourceSimulator implements AutoCloseable {
     articles.addAll(europePmc.articles());
     this.pages = new LandingPageHandler(written, articles);
 
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
+    // 127.0.0.1 explicitly: the loopback address may be ::1 where IPv6 is preferred.
+    final InetAddress localhost = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    this.server = HttpServer.create(new InetSocketAddress(localhost, b.port), 64);
     final AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(b.threads, r -> {
       final Thread t = new Thread(r, "source-simulator-" + threadNumber.incrementAndGet());
@@ -195,7 +197,7 @@ public final class SourceSimulator implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>}. */
   public URI baseUrl() {
-    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port());
+    return URI.create("http://127.0.0.1:" + port());
   }
 
   /** The ClinicalTrials.gov base URL, {@code http://127.0.0.1:<port>/api/v2}. */
