@@ -9,7 +9,9 @@ import io.exowatch.ingest.http.SiteClient;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +25,8 @@ class SourceSimulatorPagesAndAdminTest {
 
   @BeforeAll
   static void start() throws Exception {
-    sim = SourceSimulator.builder().bundledSnapshot().maxRequestBodyBytes(64 * 1024).start();
+    sim = SourceSimulator.builder().bundledSnapshot().maxRequestBodyBytes(64 * 1024)
+        .clock(Clock.fixed(Instant.parse("2030-05-06T12:00:00Z"), ZoneOffset.UTC)).start();
   }
 
   @AfterAll
@@ -100,7 +103,7 @@ class SourceSimulatorPagesAndAdminTest {
 
     final JsonNode served = MAPPER.readTree(Http.get(sim.ctgovBaseUrl(), "/studies/NCT09900001").body());
     assertThat(served.path("protocolSection").path("statusModule").path("lastUpdatePostDateStruct").path("date").asText())
-        .isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        .isEqualTo("2030-05-06");
 
     final HttpResponse<String> updated = Http.post(URI.create(sim.baseUrl() + "/_admin/studies"),
         "{\"studies\": [" + study.replace("\"overallStatus\":\"", "\"overallStatus\":\"X") + "]}");
