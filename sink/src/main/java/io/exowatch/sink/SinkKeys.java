@@ -42,6 +42,10 @@ public final class SinkKeys {
   public static final ConfigKey<Duration> RETRY_BACKOFF = ConfigKey.duration(
       "sink.retry.backoff", Duration.ofMillis(200), "Delay before the first retry; doubled on each further retry, with jitter, capped at 30s.");
 
+  /** How long start-up waits for OpenSearch to accept the index setup. Default 60 s. */
+  public static final ConfigKey<Duration> STARTUP_TIMEOUT = ConfigKey.duration(
+      "sink.startup-timeout", Duration.ofSeconds(60), "How long the sink waits at start for OpenSearch to answer (index templates, aliases) before failing.");
+
   /** Alias searched and written for trials. Default {@code trials}. */
   public static final ConfigKey<String> TRIALS_ALIAS = ConfigKey.string(
       "sink.index.trials", "trials", "Alias of the trials index; the index behind it is <alias>-v<mapping version>.");
@@ -87,7 +91,7 @@ public final class SinkKeys {
   /** Every key declared here. */
   public static List<ConfigKey<?>> all() {
     return List.of(HTTP_PORT, HTTP_BIND_ADDRESS, GROUP_ID, BATCH_MAX_DOCS, BATCH_MAX_BYTES, BATCH_LINGER, MAX_RETRIES,
-        RETRY_BACKOFF, TRIALS_ALIAS, ARTICLES_ALIAS, INDEX_SHARDS, INDEX_REPLICAS, TRIALS_TOPIC, ARTICLES_TOPIC,
+        RETRY_BACKOFF, STARTUP_TIMEOUT, TRIALS_ALIAS, ARTICLES_ALIAS, INDEX_SHARDS, INDEX_REPLICAS, TRIALS_TOPIC, ARTICLES_TOPIC,
         EVENTS_TOPIC, DLQ_TOPIC, SSE_HEARTBEAT, SSE_MAX_CLIENTS);
   }
 }

@@ -98,6 +98,9 @@ public final class SinkService implements AutoCloseable {
   }
 
   private void doStart(final ExoConfig config) {
+    // Every setting is parsed before any I/O, so a malformed one fails at once naming its key.
+    SinkKeys.all().forEach(config::get);
+    CommonKeys.all().forEach(config::get);
     final ObjectMapper json = new ObjectMapper();
     final KafkaClients clients = new KafkaClients(config);
     final URI openSearchUrl = URI.create(config.get(CommonKeys.OPENSEARCH_URL));
@@ -107,7 +110,7 @@ public final class SinkService implements AutoCloseable {
     final String trialsAlias = config.get(SinkKeys.TRIALS_ALIAS);
     final String articlesAlias = config.get(SinkKeys.ARTICLES_ALIAS);
     setUpIndices(new IndexSetup(os, config.get(SinkKeys.INDEX_SHARDS), config.get(SinkKeys.INDEX_REPLICAS)),
-        trialsAlias, articlesAlias, retry, openSearchUrl);
+        trialsAlias, articlesAlias, retry, openSearchUrl, config.get(SinkKeys.STARTUP_TIMEOUT));
 
     final SchemaRegistryClient registry = SchemaRegistryClients.create(config.get(CommonKeys.SCHEMA_REGISTRY_URL));
     final Map<String, Object> serdeConfig = clients.serdeConfig();
@@ -162,19 +165,22 @@ public final class SinkService implements AutoCloseable {
   }
 
   private static void setUpIndices(final IndexSetup setup, final String trials, final String articles,
-      final RetryPolicy retry, final URI url) {
-    for (int attempt = 0; ; attempt++) {
+      final RetryPolicy retry, final URI url, final Duration timeout) {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    for (int attempt = 1; ; attempt++) {
       try {
         setup.ensure(trials, IndexSetup.Kind.TRIALS);
         setup.ensure(articles, IndexSetup.Kind.ARTICLES);
         return;
       } catch (final IOException e) {
-        if (attempt >= retry.maxRetries()) {
-          throw new SinkException("Cannot set up the indices on OpenSearch at " + url + ": " + e.getMessage(), e);
+        if (System.nanoTime() >= deadline) {
+          throw new SinkException("Cannot set up the indices on OpenSearch at " + url + " within "
+              + timeout.toSeconds() + " s (sink.startup-timeout): " + e.getMessage(), e);
         }
-        LOG.warn("Setting up indices on {} failed ({}); retry {} of {}", url, e.getMessage(), attempt + 1, retry.maxRetries());
+        LOG.warn("Setting up indices on {} failed ({}); attempt {}, retrying until {} s have passed",
+            url, e.getMessage(), attempt, timeout.toSeconds());
         try {
-          retry.pause(attempt + 1);
+          retry.pause(Math.min(attempt, 5));
         } catch (final InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw new SinkException("Interrupted while setting up the indices on " + url, ie);
