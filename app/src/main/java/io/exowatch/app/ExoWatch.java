@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ExoWatch.Version.class,
     description = "Tracks MSC-derived exosome and extracellular-vesicle therapies through trial registries and the literature.",
-    subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, TopicsCommand.class, StackCommand.class, ConsumeCommand.class, SinkCommand.class, ClassifyCommand.class})
+    subcommands = {UpCommand.class, StackCommand.class, IngestCommand.class, SinkCommand.class,
+        ClassifyCommand.class, ConsumeCommand.class, TopicsCommand.class, ConfigCommand.class,
+        io.exowatch.app.offline.FakeSourcesCommand.class,
+        CommandLine.HelpCommand.class})
 public final class ExoWatch implements Runnable {
 
   @CommandLine.Spec

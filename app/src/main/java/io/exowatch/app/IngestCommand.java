@@ -1,33 +1,17 @@
 package io.exowatch.app;
 
-import io.exowatch.common.config.CommonKeys;
-import io.exowatch.common.config.ConfigKey;
-import io.exowatch.common.config.ConfigLoader;
 import io.exowatch.common.config.ExoConfig;
-import io.exowatch.common.kafka.KafkaClients;
-import io.exowatch.ingest.IngestKeys;
 import io.exowatch.ingest.IngestListener;
 import io.exowatch.ingest.IngestService;
 import io.exowatch.ingest.IngestSettings;
 import io.exowatch.ingest.IngestSummary;
 import io.exowatch.ingest.SourceProgress;
 import io.exowatch.ingest.SourceResult;
-import io.exowatch.ingest.cursor.KafkaCursorStore;
 import io.exowatch.ingest.source.Cursor;
-import io.exowatch.schemas.serde.AvroSerializer;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,23 +40,11 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    final ExoConfig config = loadConfig();
-    final IngestSettings settings = IngestSettings.from(config);
+    final ExoConfig config = configOptions.load();
     final PrintWriter out = spec.commandLine().getOut();
-    final KafkaClients clients = new KafkaClients(config);
-    try (Admin admin = clients.admin()) {
-      IngestService.ensureTopics(admin, settings, config.get(CommonKeys.TOPICS_PARTITIONS),
-          config.get(CommonKeys.TOPICS_REPLICATION_FACTOR).shortValue());
-    }
-    final Map<String, Object> producerConfig = new HashMap<>(clients.producerConfig("exowatch-ingest"));
-    producerConfig.putAll(clients.serdeConfig());
-    producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class.getName());
-    try (Producer<String, Object> producer = new KafkaProducer<>(producerConfig);
-         KafkaCursorStore cursors = KafkaCursorStore.create(clients.producerConfig("exowatch-ingest-cursors"),
-             clients.consumerConfig(null, "exowatch-ingest-cursors"), settings.topics().cursors());
-         IngestService ingest = IngestService.builder(settings).producer(producer).cursors(cursors)
-             .listener(new Printer(out)).build()) {
+    try (IngestRuntime runtime = IngestRuntime.create(config, new Printer(out))) {
+      final IngestService ingest = runtime.service();
+      final IngestSettings settings = runtime.settings();
       out.printf("ExoWatch ingest: sources %s -> %s, %s (dead letters %s)%n", ingest.sourceNames(),
           settings.topics().trials(), settings.topics().articles(), settings.topics().deadLetters());
       out.flush();
@@ -107,17 +79,6 @@ public final class IngestCommand implements Callable<Integer> {
       }
       return 0;
     }
-  }
-
-  /** The configuration, with the ingest keys accepted whether or not {@link ConfigCatalog} lists them yet. */
-  private ExoConfig loadConfig() {
-    final List<ConfigKey<?>> keys = new ArrayList<>(ConfigCatalog.all());
-    final List<String> names = keys.stream().map(ConfigKey::name).toList();
-    IngestKeys.all().stream().filter(k -> !names.contains(k.name())).forEach(keys::add);
-    final ConfigLoader loader = new ConfigLoader(keys);
-    final ExoConfig config = loader.load(configOptions.file, System.getenv(), configOptions.sets);
-    loader.warnings().forEach(w -> System.err.println("exowatch: warning: " + w));
-    return config;
   }
 
   /** Progress lines on the command's output. */

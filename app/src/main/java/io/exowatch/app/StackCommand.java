@@ -46,7 +46,7 @@ public final class StackCommand implements Callable<Integer> {
     }, "exowatch-stack-shutdown"));
     System.out.printf("ExoWatch embedded stack ready in %.1f s (data in %s)%n",
         (System.nanoTime() - started) / 1e9, Path.of(config.get(StackKeys.DATA_DIR)).toAbsolutePath().normalize());
-    printAddresses(stack);
+    printAddresses(stack, new java.io.PrintWriter(System.out, true));
     System.out.println("Press Ctrl-C to stop.");
     stopped.await();
     return 0;
@@ -68,12 +68,13 @@ public final class StackCommand implements Callable<Integer> {
   }
 
   /** Prints where each component listens. */
-  static void printAddresses(final LocalStack stack) {
-    System.out.println("  Kafka bootstrap servers : " + stack.bootstrapServers());
-    System.out.println("  Schema registry         : " + stack.schemaRegistryUrl());
+  static void printAddresses(final LocalStack stack, final java.io.PrintWriter out) {
+    out.println("  Kafka bootstrap servers : " + stack.bootstrapServers());
+    out.println("  Schema registry         : " + stack.schemaRegistryUrl());
     if (stack.hasOpenSearch()) {
-      System.out.println("  OpenSearch              : " + stack.openSearchUrl());
+      out.println("  OpenSearch              : " + stack.openSearchUrl());
     }
+    out.flush();
   }
 
   private static int portOf(final String url, final int fallback) {
