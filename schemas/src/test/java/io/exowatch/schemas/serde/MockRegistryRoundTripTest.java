@@ -124,6 +124,39 @@ class MockRegistryRoundTripTest {
     }
 
     @Test
+    void shouldNameAWriterSchemaWithoutAGeneratedClassWhenSpecificReaderIsOn() {
+        final Schema unknown = SchemaBuilder.record("Unknown").namespace("com.example.elsewhere").fields()
+                .requiredString("id").endRecord();
+
+        assertThatThrownBy(() -> specificByName().deserialize("elsewhere", genericFrame("elsewhere", unknown)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("No generated class for com.example.elsewhere.Unknown");
+    }
+
+    @Test
+    void shouldNotLoadAnArbitraryClassNamedByAWriterSchema() {
+        // A writer schema naming a JDK class must not make the reader instantiate it.
+        final Schema hostile = SchemaBuilder.record("ProcessBuilder").namespace("java.lang").fields()
+                .requiredString("id").endRecord();
+
+        assertThatThrownBy(() -> specificByName().deserialize("hostile", genericFrame("hostile", hostile)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Avro refuses to load java.lang.ProcessBuilder");
+    }
+
+    private AvroDeserializer<Object> specificByName() {
+        final AvroDeserializer<Object> deserializer = new AvroDeserializer<>();
+        deserializer.configure(Map.of("schema.registry.url", "mock://" + scope, "specific.avro.reader", true), false);
+        return deserializer;
+    }
+
+    private byte[] genericFrame(final String topic, final Schema schema) {
+        final GenericRecord record = new GenericData.Record(schema);
+        record.put("id", "x");
+        return AvroSerdes.generic(config, false).serializer().serialize(topic, record);
+    }
+
+    @Test
     void shouldRefuseAnUnregisteredSchemaWhenAutoRegisterIsOff() {
         final SpecificAvroSerde<TrialRecord> serde = AvroSerdes.specific(TrialRecord.class,
                 Map.of("schema.registry.url", "mock://" + scope, "auto.register.schemas", false), false);
