@@ -73,30 +73,39 @@ public final class SearchService {
     this.articles = articles;
   }
 
-  /** {@code /api/trials}: hits with highlights and evidence, and disjunctive facets. */
+  /**
+   * {@code /api/trials}: hits with highlights and evidence, and disjunctive facets. Hits and facets
+   * are two searches in one {@code _msearch}: the facet search has {@code size: 0}, so OpenSearch's
+   * shard request cache answers repeated facet requests (the first page, common filters) until
+   * the next refresh that changes the index.
+   */
   public ObjectNode searchTrials(final TrialQuery q) throws IOException {
-    final ObjectNode body = json.createObjectNode();
-    body.put("from", q.from()).put("size", q.size()).put("track_total_hits", true);
-    body.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
-    body.set("post_filter", filters(q.filters(), null));
-    final ObjectNode aggs = body.putObject("aggs");
+    final ObjectNode hitsBody = json.createObjectNode();
+    hitsBody.put("from", q.from()).put("size", q.size()).put("track_total_hits", true);
+    hitsBody.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
+    hitsBody.set("post_filter", filters(q.filters(), null));
+    hitsBody.putArray("_source").addAll(strings(TRIAL_HIT_FIELDS));
+    if (q.q() != null) {
+      hitsBody.set("highlight", highlight(List.of("title", "summary", "conditions", "interventions", "evidence.text")));
+    }
+    if (!"relevance".equals(q.sort())) {
+      hitsBody.putArray("sort").addObject().putObject(q.sort()).put("order", "desc").put("missing", "_last");
+    }
+    final ObjectNode facetsBody = json.createObjectNode();
+    facetsBody.put("size", 0).put("track_total_hits", false);
+    facetsBody.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
+    final ObjectNode aggs = facetsBody.putObject("aggs");
     TRIAL_FACETS.forEach((name, field) -> {
       final ObjectNode agg = aggs.putObject(name);
       agg.set("filter", filters(q.filters(), field));
       agg.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", 50);
     });
-    body.putArray("_source").addAll(strings(TRIAL_HIT_FIELDS));
-    if (q.q() != null) {
-      body.set("highlight", highlight(List.of("title", "summary", "conditions", "interventions", "evidence.text")));
-    }
-    if (!"relevance".equals(q.sort())) {
-      body.putArray("sort").addObject().putObject(q.sort()).put("order", "desc").put("missing", "_last");
-    }
-    final JsonNode res = search(trials, body);
+    final List<JsonNode> res = msearch(trials, List.of(hitsBody, facetsBody));
+    final JsonNode hitsRes = res.get(0);
     final ObjectNode out = json.createObjectNode();
-    out.put("total", res.path("hits").path("total").path("value").asLong());
+    out.put("total", hitsRes.path("hits").path("total").path("value").asLong());
     final ArrayNode hits = out.putArray("hits");
-    for (final JsonNode hit : res.path("hits").path("hits")) {
+    for (final JsonNode hit : hitsRes.path("hits").path("hits")) {
       final ObjectNode h = hits.addObject();
       final JsonNode src = hit.path("_source");
       for (final String f : TRIAL_HIT_FIELDS) {
@@ -108,7 +117,7 @@ public final class SearchService {
       h.set("evidence", evidence(src.path("evidence"), src.path("category").asText(), q.filters()));
     }
     final ObjectNode facets = out.putObject("facets");
-    TRIAL_FACETS.keySet().forEach(name -> facets.set(name, buckets(res.path("aggregations").path(name).path("values"))));
+    TRIAL_FACETS.keySet().forEach(name -> facets.set(name, buckets(res.get(1).path("aggregations").path(name).path("values"))));
     return out;
   }
 
@@ -267,6 +276,33 @@ public final class SearchService {
       throw new IOException("Search on " + http.url() + "/" + index + " answered " + r.status() + ": " + r.text());
     }
     return http.parse(r);
+  }
+
+  /** Runs {@code bodies} in one {@code _msearch}; any failed search fails the whole call, naming the reason. */
+  private List<JsonNode> msearch(final String index, final List<ObjectNode> bodies) throws IOException {
+    final java.io.ByteArrayOutputStream nd = new java.io.ByteArrayOutputStream();
+    for (final ObjectNode body : bodies) {
+      nd.write('{');
+      nd.write('}');
+      nd.write('\n');
+      nd.write(json.writeValueAsBytes(body));
+      nd.write('\n');
+    }
+    final OpenSearchHttp.Reply r = http.send("POST", "/" + index + "/_msearch", nd.toByteArray(), "application/x-ndjson");
+    if (!r.ok()) {
+      throw new IOException("Search on " + http.url() + "/" + index + " answered " + r.status() + ": " + r.text());
+    }
+    final List<JsonNode> out = new ArrayList<>();
+    for (final JsonNode one : http.parse(r).path("responses")) {
+      if (one.has("error")) {
+        throw new IOException("Search on " + http.url() + "/" + index + " failed: " + one.path("error"));
+      }
+      out.add(one);
+    }
+    if (out.size() != bodies.size()) {
+      throw new IOException("Search on " + http.url() + "/" + index + " answered " + out.size() + " of " + bodies.size() + " searches");
+    }
+    return out;
   }
 
   private JsonNode textQuery(final String q, final List<String> fields) {
