@@ -39,6 +39,9 @@ public final class Classifier {
   /** The version stamped on every classification; bump it when rules or vocabulary change. */
   public static final String VERSION = "2026.11.1";
 
+  /** How far after an id prefix (or "trial registration") the id search looks. */
+  private static final int ID_SNIPPET_CHARS = 80;
+
   private final RecordAnalyzer analyzer;
 
   /** A classifier over the bundled vocabulary. */
@@ -121,31 +124,30 @@ public final class Classifier {
 
   private static List<Field> trialFields(final TrialRecord t) {
     final List<Field> fields = new ArrayList<>(16 + t.getInterventions().size() * 3);
-    add(fields, "briefTitle", t.getBriefTitle(), Role.TITLE);
-    add(fields, "officialTitle", t.getOfficialTitle(), Role.TITLE);
-    add(fields, "acronym", t.getAcronym(), Role.TITLE);
+    add(fields, "briefTitle", -1, t.getBriefTitle(), Role.TITLE);
+    add(fields, "officialTitle", -1, t.getOfficialTitle(), Role.TITLE);
+    add(fields, "acronym", -1, t.getAcronym(), Role.TITLE);
     if (t.getBriefSummary() != null && !t.getBriefSummary().isBlank()) {
-      fields.add(new Field("briefSummary", t.getBriefSummary(), Role.SUMMARY, -1, null, true));
+      fields.add(new Field("briefSummary", -1, null, -1, t.getBriefSummary(), Role.SUMMARY, -1, null, true));
     }
-    add(fields, "detailedDescription", t.getDetailedDescription(), Role.SUMMARY);
+    add(fields, "detailedDescription", -1, t.getDetailedDescription(), Role.SUMMARY);
     addAll(fields, "conditions", t.getConditions(), Role.CONDITION);
     addAll(fields, "keywords", t.getKeywords(), Role.KEYWORD);
     final List<Intervention> interventions = t.getInterventions();
     for (int i = 0; i < interventions.size(); i++) {
       final Intervention in = interventions.get(i);
-      final String p = "interventions[" + i + "]";
       final String type = in.getType() == null ? null : in.getType().toUpperCase(Locale.ROOT);
-      addGroup(fields, p + ".name", in.getName(), Role.INTERVENTION, i, type);
-      addGroup(fields, p + ".description", in.getDescription(), Role.INTERVENTION, i, type);
+      addGroup(fields, "interventions", i, "name", -1, in.getName(), Role.INTERVENTION, type);
+      addGroup(fields, "interventions", i, "description", -1, in.getDescription(), Role.INTERVENTION, type);
       final List<String> other = in.getOtherNames();
       for (int j = 0; j < other.size(); j++) {
-        addGroup(fields, p + ".otherNames[" + j + "]", other.get(j), Role.INTERVENTION, i, type);
+        addGroup(fields, "interventions", i, "otherNames", j, other.get(j), Role.INTERVENTION, type);
       }
     }
     final List<Arm> arms = t.getArms();
     for (int i = 0; i < arms.size(); i++) {
-      addGroup(fields, "arms[" + i + "].label", arms.get(i).getLabel(), Role.ARM, i, null);
-      addGroup(fields, "arms[" + i + "].description", arms.get(i).getDescription(), Role.ARM, i, null);
+      addGroup(fields, "arms", i, "label", -1, arms.get(i).getLabel(), Role.ARM, null);
+      addGroup(fields, "arms", i, "description", -1, arms.get(i).getDescription(), Role.ARM, null);
     }
     addAll(fields, "outcomes", t.getOutcomes(), Role.OUTCOME);
     return fields;
@@ -153,14 +155,14 @@ public final class Classifier {
 
   private static List<Field> articleFields(final ArticleRecord a) {
     final List<Field> fields = new ArrayList<>();
-    add(fields, "title", a.getTitle(), Role.TITLE);
+    add(fields, "title", -1, a.getTitle(), Role.TITLE);
     if (a.getAbstractText() != null && !a.getAbstractText().isBlank()) {
-      fields.add(new Field("abstractText", a.getAbstractText(), Role.SUMMARY, -1, null, true));
+      fields.add(new Field("abstractText", -1, null, -1, a.getAbstractText(), Role.SUMMARY, -1, null, true));
     } else {
       final List<AbstractSection> sections = a.getAbstractSections();
       for (int i = 0; i < sections.size(); i++) {
         if (sections.get(i).getText() != null && !sections.get(i).getText().isBlank()) {
-          fields.add(new Field("abstractSections[" + i + "].text", sections.get(i).getText(), Role.SUMMARY, -1,
+          fields.add(new Field("abstractSections", i, "text", -1, sections.get(i).getText(), Role.SUMMARY, -1,
               null, i == 0));
         }
       }
@@ -170,22 +172,23 @@ public final class Classifier {
     return fields;
   }
 
-  private static void add(final List<Field> fields, final String path, final String text, final Role role) {
+  private static void add(final List<Field> fields, final String name, final int index, final String text,
+      final Role role) {
     if (text != null && !text.isBlank()) {
-      fields.add(Field.of(path, text, role));
+      fields.add(Field.of(name, index, text, role));
     }
   }
 
   private static void addAll(final List<Field> fields, final String name, final List<String> texts, final Role role) {
     for (int i = 0; i < texts.size(); i++) {
-      add(fields, name + "[" + i + "]", texts.get(i), role);
+      add(fields, name, i, texts.get(i), role);
     }
   }
 
-  private static void addGroup(final List<Field> fields, final String path, final String text, final Role role,
-      final int group, final String type) {
+  private static void addGroup(final List<Field> fields, final String name, final int group, final String child,
+      final int childIndex, final String text, final Role role, final String type) {
     if (text != null && !text.isBlank()) {
-      fields.add(new Field(path, text, role, group, type, false));
+      fields.add(new Field(name, group, child, childIndex, text, role, group, type, false));
     }
   }
 
@@ -201,11 +204,10 @@ public final class Classifier {
         TrialIds.normalize(s.getId()).ifPresent(ids::add);
       }
     }
-    // The id search is a regular expression: run it only where the vocabulary saw an id prefix.
-    for (final Field f : fields) {
-      if (f.role() == Role.SUMMARY && analyzer.mentions(List.of(f), Kind.TRIAL_ID_HINT)) {
-        ids.addAll(TrialIds.find(f.text()));
-      }
+    // The id search is a regular expression: run it only just after where the vocabulary saw an id
+    // prefix ("NCT...", "ChiCTR...", "Trial registration: 2019-001234-56").
+    for (final String snippet : analyzer.snippetsAt(fields, Kind.TRIAL_ID_HINT, Role.SUMMARY, ID_SNIPPET_CHARS)) {
+      ids.addAll(TrialIds.find(snippet));
     }
     ids.remove(t.getRegistryId());
     TrialIds.normalize(t.getRegistryId()).ifPresent(ids::remove);

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Normalises trial phases as registries write them into one {@link Phase}.
@@ -27,6 +28,8 @@ public final class Phases {
       Map.entry("3b", 3), Map.entry("ia", 1), Map.entry("ib", 1), Map.entry("iia", 2), Map.entry("iib", 2),
       Map.entry("iiia", 3), Map.entry("iiib", 3), Map.entry("iva", 4), Map.entry("ivb", 4));
 
+  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+
   private Phases() {
   }
 
@@ -47,7 +50,7 @@ public final class Phases {
         continue;
       }
       final String s = raw.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
-      final String[] words = s.split("[^a-z0-9]+");
+      final String[] words = NON_WORD.split(s);
       if (contains(words, "no") || contains(words, "false")) {
         continue;
       }

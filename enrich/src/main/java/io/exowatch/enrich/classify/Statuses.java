@@ -3,6 +3,7 @@ package io.exowatch.enrich.classify;
 import io.exowatch.schemas.avro.TrialStatus;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Normalises recruitment statuses as registries write them into one {@link TrialStatus}.
@@ -67,6 +68,8 @@ public final class Statuses {
       Map.entry("暂停或中断", TrialStatus.SUSPENDED),
       Map.entry("结束", TrialStatus.COMPLETED));
 
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private Statuses() {
   }
 
@@ -80,7 +83,7 @@ public final class Statuses {
     if (status == null || status.isBlank()) {
       return TrialStatus.UNKNOWN;
     }
-    final String key = status.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    final String key = NON_WORD.matcher(status.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     final TrialStatus exact = EXACT.get(key);
     if (exact != null) {
       return exact;

@@ -15,7 +15,7 @@ final class EvidenceList {
 
   /** The hit's text as evidence for the label. */
   void add(final String label, final Hit h) {
-    entries.add(new Evidence(label, h.field.path, bound(h.text())));
+    entries.add(new Evidence(label, h.field.path(), bound(h.text())));
   }
 
   /** Evidence from a field path and text. */
@@ -38,7 +38,7 @@ final class EvidenceList {
     if (m.source != null && m.source.field == h.field) {
       final int start = Math.min(h.start, m.source.start);
       final int end = Math.max(h.end, m.source.end);
-      entries.add(new Evidence(label, h.field.path, bound(h.field.text.substring(start, end))));
+      entries.add(new Evidence(label, h.field.path(), bound(h.field.text.substring(start, end))));
     } else {
       add(label, h);
       if (m.source != null) {

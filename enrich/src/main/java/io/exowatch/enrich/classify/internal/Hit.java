@@ -41,6 +41,6 @@ final class Hit {
 
   @Override
   public String toString() {
-    return term.kind() + ":" + text() + "@" + field.path;
+    return term.kind() + ":" + text() + "@" + field.path();
   }
 }

@@ -17,21 +17,22 @@ import java.util.List;
  */
 public final class PhraseAutomaton {
 
-  /** Longest phrase in symbols; the scan remembers this many positions. */
+  /** Longest phrase in symbols. */
   public static final int MAX_SYMBOLS = 250;
   private static final int RING = 256;
   private static final int MASK = RING - 1;
 
-  private final int[] delta;
+  /** Transitions: {@code table[state * ALPHABET + symbol]}, see {@link #build}. */
+  private final int[] table;
   private final int[][] outputs;
-  private final int[] lengths;
+  private final int[] words;
   private final boolean[] prefixes;
 
-  private PhraseAutomaton(final int[] delta, final int[][] outputs, final int[] lengths,
+  private PhraseAutomaton(final int[] table, final int[][] outputs, final int[] words,
       final boolean[] prefixes) {
-    this.delta = delta;
+    this.table = table;
     this.outputs = outputs;
-    this.lengths = lengths;
+    this.words = words;
     this.prefixes = prefixes;
   }
 
@@ -49,13 +50,17 @@ public final class PhraseAutomaton {
     int states = 1;
     final List<List<Integer>> own = new ArrayList<>();
     own.add(null);
-    final int[] lengths = new int[phrases.size()];
+    final int[] words = new int[phrases.size()];
     for (int id = 0; id < phrases.size(); id++) {
       final int[] p = phrases.get(id);
       if (p.length < 2 || p.length > MAX_SYMBOLS || p[0] != BOUNDARY) {
         throw new IllegalArgumentException("phrase " + id + " has " + p.length + " symbols");
       }
-      lengths[id] = p.length;
+      for (int k = 1; k < p.length; k++) {
+        if (p[k] != BOUNDARY && p[k - 1] == BOUNDARY) {
+          words[id]++;
+        }
+      }
       int s = 0;
       for (final int sym : p) {
         int next = trie[s * ALPHABET + sym];
@@ -81,7 +86,12 @@ public final class PhraseAutomaton {
     final int[] delta = new int[states * ALPHABET];
     final int[] fail = new int[states];
     final int[][] outputs = new int[states][];
+    // Breadth-first order: fail links of shallower states are known first, and renumbering states in
+    // this order keeps the shallow states, where scans spend most steps, together in memory.
+    final int[] order = new int[states];
+    int ordered = 0;
     final ArrayDeque<Integer> queue = new ArrayDeque<>();
+    order[ordered++] = 0;
     outputs[0] = toArray(own.get(0), null);
     for (int sym = 0; sym < ALPHABET; sym++) {
       final int child = trie[sym];
@@ -95,6 +105,7 @@ public final class PhraseAutomaton {
     }
     while (!queue.isEmpty()) {
       final int s = queue.poll();
+      order[ordered++] = s;
       outputs[s] = toArray(own.get(s), outputs[fail[s]]);
       for (int sym = 0; sym < ALPHABET; sym++) {
         final int child = trie[s * ALPHABET + sym];
@@ -107,7 +118,24 @@ public final class PhraseAutomaton {
         }
       }
     }
-    return new PhraseAutomaton(delta, outputs, lengths, prefix.clone());
+    final int[] renumber = new int[states];
+    for (int i = 0; i < states; i++) {
+      renumber[order[i]] = i;
+    }
+    // The scan's table holds each target pre-multiplied by the alphabet size, complemented (negative)
+    // when the target state reports phrases, so the common step is one load and one sign test.
+    final int[] table = new int[delta.length];
+    final int[][] renumberedOutputs = new int[states][];
+    for (int old = 0; old < states; old++) {
+      final int row = renumber[old] * ALPHABET;
+      renumberedOutputs[renumber[old]] = outputs[old];
+      for (int sym = 0; sym < ALPHABET; sym++) {
+        final int target = delta[old * ALPHABET + sym];
+        final int value = renumber[target] * ALPHABET;
+        table[row + sym] = outputs[target] == null ? value : ~value;
+      }
+    }
+    return new PhraseAutomaton(table, renumberedOutputs, words, prefix.clone());
   }
 
   private static int[] toArray(final List<Integer> own, final int[] inherited) {
@@ -147,28 +175,18 @@ public final class PhraseAutomaton {
     return new Scanner();
   }
 
-  private static boolean isSentenceEnd(final CharSequence text, final int i, final char c) {
-    if (c == '\n') {
-      return true;
-    }
-    if (c == '.' || c == ';' || c == '!' || c == '?') {
-      return i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1));
-    }
-    return false;
-  }
 
-  /** Scans texts one after the other, remembering the last {@value #RING} symbols of the current one. */
+
+  /** Scans texts one after the other, remembering where the last {@value #RING} words started. */
   public final class Scanner {
-    private final int[] pos = new int[RING];
-    private final int[] tok = new int[RING];
-    private final int[] sent = new int[RING];
-    private CharSequence text;
+    private final int[] wordStart = new int[RING];
+    private char[] chars = new char[1024];
+    private int length;
     private HitSink sink;
     private int state;
-    private int fed;
     private int token;
+    private int lastLetter;
     private int sentence;
-    private boolean boundary;
 
     private Scanner() {
     }
@@ -180,71 +198,101 @@ public final class PhraseAutomaton {
      * @param sink receives the matches
      */
     public void scan(final CharSequence text, final HitSink sink) {
-      this.text = text;
+      final String s = text.toString();
+      length = s.length();
+      if (chars.length < length) {
+        chars = new char[Math.max(length, chars.length * 2)];
+      }
+      s.getChars(0, length, chars, 0);
       this.sink = sink;
       state = 0;
-      fed = 0;
       token = -1;
+      lastLetter = -1;
       sentence = 0;
-      boundary = false;
-      feed(BOUNDARY, -1);
-      final int n = text.length();
+      boolean inWord = false;
+      step(BOUNDARY, -1);
+      final char[] cs = chars;
+      final int n = length;
       for (int i = 0; i < n; i++) {
-        final char c = text.charAt(i);
+        final char c = cs[i];
         if (c < 128) {
-          feed(SymbolFolding.ascii(c), i);
-          if (isSentenceEnd(text, i, c)) {
-            sentence++;
+          final int sym = SymbolFolding.ascii(c);
+          if (sym != BOUNDARY) {
+            if (!inWord) {
+              inWord = true;
+              wordStart[++token & MASK] = i;
+            }
+            lastLetter = i;
+            step(sym, i);
+          } else {
+            if (inWord) {
+              // A run of non-word characters is one boundary: "MSC - Exos" matches "msc exos".
+              inWord = false;
+              step(BOUNDARY, i);
+            }
+            if (endsSentence(cs, i, n)) {
+              sentence++;
+            }
           }
         } else {
           final String folded = SymbolFolding.fold(c);
-          if (folded != null) {
-            for (int k = 0; k < folded.length(); k++) {
-              feed(SymbolFolding.ascii(folded.charAt(k)), i);
+          if (folded != null || Character.isLetterOrDigit(c)) {
+            if (!inWord) {
+              inWord = true;
+              wordStart[++token & MASK] = i;
             }
-          } else if (!SymbolFolding.isIgnorable(c)) {
-            feed(Character.isLetterOrDigit(c) ? SymbolFolding.OTHER : BOUNDARY, i);
+            lastLetter = i;
+            if (folded != null) {
+              for (int k = 0; k < folded.length(); k++) {
+                step(SymbolFolding.ascii(folded.charAt(k)), i);
+              }
+            } else {
+              step(SymbolFolding.OTHER, i);
+            }
+          } else if (inWord && !SymbolFolding.isIgnorable(c)) {
+            inWord = false;
+            step(BOUNDARY, i);
           }
         }
       }
-      feed(BOUNDARY, n);
-      this.text = null;
+      if (inWord) {
+        step(BOUNDARY, n);
+      }
       this.sink = null;
     }
 
-    private void feed(final int sym, final int at) {
-      if (sym == BOUNDARY) {
-        if (boundary) {
-          return;
-        }
-        boundary = true;
-      } else if (boundary || fed == 0) {
-        token++;
-        boundary = false;
+    /** A newline, or {@code . ; ! ?} followed by white space or the end. */
+    private boolean endsSentence(final char[] cs, final int i, final int n) {
+      final char c = cs[i];
+      return c == '\n' || (c == '.' || c == ';' || c == '!' || c == '?') && (i + 1 >= n || Character.isWhitespace(cs[i + 1]));
+    }
+
+    /** One symbol at char {@code at}. */
+    private void step(final int sym, final int at) {
+      final int next = table[state + sym];
+      if (next >= 0) {
+        state = next;
+        return;
       }
-      final int k = fed++;
-      pos[k & MASK] = at;
-      tok[k & MASK] = token;
-      sent[k & MASK] = sentence;
-      state = delta[state * ALPHABET + sym];
-      final int[] out = outputs[state];
-      if (out != null) {
-        for (final int id : out) {
-          emit(id, k);
-        }
+      state = ~next;
+      for (final int id : outputs[state / ALPHABET]) {
+        emit(id, at);
       }
     }
 
-    private void emit(final int id, final int k) {
-      final int first = (k - lengths[id] + 2) & MASK;
-      final int last = (prefixes[id] ? k : k - 1) & MASK;
-      int end = pos[last] + 1;
+    private void emit(final int id, final int at) {
+      final int first = token - words[id] + 1;
+      final int start = wordStart[first & MASK];
+      int end;
       if (prefixes[id]) {
-        while (end < text.length() && SymbolFolding.isWordChar(text.charAt(end))) {
+        end = at + 1;
+        while (end < length && SymbolFolding.isWordChar(chars[end])) {
           end++;
         }
+      } else {
+        end = lastLetter + 1;
       }
-      sink.hit(id, pos[first], end, tok[first], tok[last], sent[first]);
+      sink.hit(id, start, end, first, token, sentence);
     }
   }
 }

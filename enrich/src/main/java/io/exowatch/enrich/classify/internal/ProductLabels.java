@@ -278,7 +278,7 @@ final class ProductLabels {
     if (out.isEmpty()) {
       for (final Field f : record.fields) {
         if (f.role == Role.CONDITION) {
-          evidence.add("conditionAreas:OTHER", f.path, f.text);
+          evidence.add("conditionAreas:OTHER", f.path(), f.text);
           out.put(ConditionArea.OTHER, null);
           break;
         }

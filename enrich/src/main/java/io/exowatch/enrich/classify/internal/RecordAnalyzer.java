@@ -52,16 +52,30 @@ public final class RecordAnalyzer {
     return new Decision(record, MentionFinder.find(record)).verdict();
   }
 
-  /** Whether any of the fields (after {@link #analyze}) holds a hit of the kind. */
-  public boolean mentions(final List<Field> fields, final Kind kind) {
+  /**
+   * The text from each hit of a kind in fields of a role, {@code length} characters long (after
+   * {@link #analyze} scanned the fields): where a costlier search (registry ids after their prefix)
+   * needs to look.
+   *
+   * @param fields the fields analyzed
+   * @param kind the hits' kind
+   * @param role the fields' role
+   * @param length how many characters from each hit's start
+   * @return the snippets, in field and text order
+   */
+  public List<String> snippetsAt(final List<Field> fields, final Kind kind, final Role role, final int length) {
+    final List<String> out = new ArrayList<>();
     for (final Field f : fields) {
+      if (f.role != role) {
+        continue;
+      }
       for (final Hit h : f.hits) {
         if (h.kind() == kind) {
-          return true;
+          out.add(f.text.substring(h.start, Math.min(f.text.length(), h.start + length)));
         }
       }
     }
-    return false;
+    return out;
   }
 
   /**
@@ -97,7 +111,7 @@ public final class RecordAnalyzer {
       return null;
     }
     final Hit h = best.get(winner);
-    return new Evidence("studyKind:" + winner, h.field.path, EvidenceList.bound(h.text()));
+    return new Evidence("studyKind:" + winner, h.field.path(), EvidenceList.bound(h.text()));
   }
 
   /** A confidence rounded to two decimals, within [0.05, 1]. */
