@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -20,6 +22,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,6 +42,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * is consulted) against plain Avro {@code SpecificDatumWriter} + {@code BinaryEncoder} / {@code SpecificDatumReader}
  * + {@code BinaryDecoder} of the same record, reusing encoder, decoder and stream as a careful caller would. The
  * one-way halves are measured too. Target: {@code confluentRoundTrip <= 1.1 x plainAvroRoundTrip}.
+ *
+ * <p>Besides JMH's wall-clock score, each benchmark reports two counters summed over the measurement iterations: the
+ * benchmark thread's own CPU time ({@code cpuNanos}, from {@link ThreadMXBean#getCurrentThreadCpuTime()}) and the
+ * operations done meanwhile ({@code cpuOps}); {@code cpuNanos / cpuOps} is CPU time per operation. On a shared 2-core
+ * machine where other work keeps many threads runnable, wall-clock scores swing with the scheduler while CPU time
+ * per operation stays close to the cost of the code itself.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SerdeBenchmark -f 1 -wi 3 -i 5}.
  */
@@ -87,40 +96,112 @@ public class SerdeBenchmark {
         SchemaRegistryClients.dropMockScope(SCOPE);
     }
 
-    /** Our serializer then deserializer, schema id and datum reader/writer cached. */
+    /**
+     * Our serializer then deserializer, schema id and datum reader/writer cached.
+     *
+     * @param cpu CPU-time counter
+     * @return the record read back
+     */
     @Benchmark
-    public TrialRecord confluentRoundTrip() {
+    public TrialRecord confluentRoundTrip(final CpuTime cpu) {
+        cpu.ops++;
         return serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, trial));
     }
 
-    /** Plain Avro binary encode then decode of the same record. */
+    /**
+     * Plain Avro binary encode then decode of the same record.
+     *
+     * @param cpu CPU-time counter
+     * @return the record read back
+     * @throws IOException never, for a well-formed record
+     */
     @Benchmark
-    public TrialRecord plainAvroRoundTrip() throws IOException {
+    public TrialRecord plainAvroRoundTrip(final CpuTime cpu) throws IOException {
+        cpu.ops++;
         return plainDecode(plainEncode());
     }
 
-    /** Our serializer alone. */
+    /**
+     * Our serializer alone.
+     *
+     * @param cpu CPU-time counter
+     * @return the frame
+     */
     @Benchmark
-    public byte[] confluentSerialize() {
+    public byte[] confluentSerialize(final CpuTime cpu) {
+        cpu.ops++;
         return serde.serializer().serialize(TOPIC, trial);
     }
 
-    /** Plain Avro encode alone. */
+    /**
+     * Plain Avro encode alone.
+     *
+     * @param cpu CPU-time counter
+     * @return the Avro bytes
+     * @throws IOException never, for a well-formed record
+     */
     @Benchmark
-    public byte[] plainAvroSerialize() throws IOException {
+    public byte[] plainAvroSerialize(final CpuTime cpu) throws IOException {
+        cpu.ops++;
         return plainEncode();
     }
 
-    /** Our deserializer alone. */
+    /**
+     * Our deserializer alone.
+     *
+     * @param cpu CPU-time counter
+     * @return the record
+     */
     @Benchmark
-    public TrialRecord confluentDeserialize() {
+    public TrialRecord confluentDeserialize(final CpuTime cpu) {
+        cpu.ops++;
         return serde.deserializer().deserialize(TOPIC, frame);
     }
 
-    /** Plain Avro decode alone. */
+    /**
+     * Plain Avro decode alone.
+     *
+     * @param cpu CPU-time counter
+     * @return the record
+     * @throws IOException never, for well-formed bytes
+     */
     @Benchmark
-    public TrialRecord plainAvroDeserialize() throws IOException {
+    public TrialRecord plainAvroDeserialize(final CpuTime cpu) throws IOException {
+        cpu.ops++;
         return plainDecode(plain);
+    }
+
+    /**
+     * The benchmark thread's CPU time and operation count per iteration; JMH sums both over the measurement
+     * iterations, so {@code cpuNanos / cpuOps} is the CPU time per operation.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        /** CPU nanoseconds the benchmark thread used in the iteration (reported by JMH). */
+        public long cpuNanos;
+        /** Operations done in the iteration (reported by JMH). */
+        public long cpuOps;
+
+        long ops;
+        private long startCpu;
+
+        /** Starts counting. */
+        @Setup(Level.Iteration)
+        public void start() {
+            ops = 0;
+            startCpu = THREADS.getCurrentThreadCpuTime();
+        }
+
+        /** Stops counting. */
+        @TearDown(Level.Iteration)
+        public void stop() {
+            cpuNanos = THREADS.getCurrentThreadCpuTime() - startCpu;
+            cpuOps = ops;
+        }
     }
 
     private byte[] plainEncode() throws IOException {
