@@ -4,6 +4,7 @@ import io.exowatch.app.offline.SourceSimulator;
 import io.exowatch.app.offline.SyntheticStudies;
 import io.exowatch.common.config.ExoConfig;
 import io.exowatch.common.kafka.KafkaClients;
+import io.exowatch.enrich.EnrichKeys;
 import io.exowatch.enrich.EnrichProgress;
 import io.exowatch.enrich.EnrichService;
 import io.exowatch.enrich.RecordClassifier;
@@ -99,7 +100,7 @@ public final class UpCommand implements Callable<Integer> {
             synthetic > 0 ? " and " + synthetic + " synthetic studies" : "", sim.baseUrl());
         out.flush();
       }
-      final ExoConfig config = configOptions.load(overrides);
+      final ExoConfig config = withStateUnderDataDir(configOptions.load(overrides));
 
       out.println("Starting the embedded stack (Kafka, schema registry, OpenSearch) ...");
       out.flush();
@@ -145,6 +146,18 @@ public final class UpCommand implements Callable<Integer> {
         // Already shutting down (Ctrl-C): the hook runs shutdown(), which is idempotent.
       }
     }
+  }
+
+  /**
+   * Puts the enrich application's local state under {@code data.dir} unless {@code enrich.state-dir} is
+   * set: its default ({@code ./data/enrich-state}) is relative to the working directory, so
+   * {@code up --data-dir DIR} would otherwise leave Streams state outside DIR.
+   */
+  static ExoConfig withStateUnderDataDir(final ExoConfig config) {
+    if (config.isSet(EnrichKeys.STATE_DIR)) {
+      return config;
+    }
+    return config.with(EnrichKeys.STATE_DIR, Path.of(config.get(StackKeys.DATA_DIR)).resolve("enrich-state").toString());
   }
 
   private String progressLine(final EnrichProgress.Snapshot e, final SinkStats s) {
