@@ -198,6 +198,27 @@ class EventStreamIT {
   }
 
   @Test
+  void shouldAnswer503BeyondTheClientLimitAndFreeTheSlotWhenAClientLeaves(final LocalStack stack) throws Exception {
+    try (SinkHarness h = new SinkHarness(stack)) {
+      h.set(SinkKeys.SSE_MAX_CLIENTS.name(), "1").set(SinkKeys.SSE_HEARTBEAT.name(), "1s");
+      try (SinkService sink = h.startSink()) {
+        try (Stream first = new Stream(sink, "", null)) {
+          first.nextComment("connected");
+          final HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(sink.url() + "/api/events"))
+              .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+          assertThat(second.statusCode()).isEqualTo(503);
+          assertThat(second.body()).contains("Too many event streams");
+        }
+        // The server notices the closed stream at its next write (a heartbeat at the latest).
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sink.stats().sseClients() == 0);
+        try (Stream again = new Stream(sink, "", null)) {
+          assertThat(again.response.statusCode()).isEqualTo(200);
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldRefuseAMalformedLastEventIdWith400(final LocalStack stack) throws Exception {
     try (SinkHarness h = new SinkHarness(stack); SinkService sink = h.startSink()) {
       final HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sink.url() + "/api/events"))

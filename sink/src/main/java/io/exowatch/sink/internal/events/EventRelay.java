@@ -83,6 +83,11 @@ public final class EventRelay implements AutoCloseable {
     }
   }
 
+  /** Gives back a slot taken by {@link #acquire()} when the stream could not begin. */
+  public void release() {
+    slots.release();
+  }
+
   /**
    * Streams events matching {@code categories} to {@code out} until the client goes away or the
    * relay closes. The caller has {@link #acquire() acquired} a slot; it is released here.

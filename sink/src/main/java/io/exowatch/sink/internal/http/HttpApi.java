@@ -194,15 +194,23 @@ public final class HttpApi implements AutoCloseable {
     try {
       relay.acquire();
     } catch (final EventRelay.FullException e) {
+      metrics.httpRequest("/api/events", 503, System.nanoTime() - start);
       error(ctx, 503, e.getMessage());
       return;
     }
+    // From here the slot is released by stream(), whatever happens in it.
+    final ServletOutputStream out;
+    try {
+      ctx.res().setStatus(200);
+      ctx.res().setContentType("text/event-stream;charset=utf-8");
+      ctx.res().setHeader("Cache-Control", "no-cache, no-transform");
+      ctx.res().setHeader("X-Accel-Buffering", "no");
+      out = ctx.res().getOutputStream();
+    } catch (final IOException | RuntimeException e) {
+      relay.release();
+      throw e;
+    }
     metrics.httpRequest("/api/events", 200, System.nanoTime() - start);
-    ctx.res().setStatus(200);
-    ctx.res().setContentType("text/event-stream;charset=utf-8");
-    ctx.res().setHeader("Cache-Control", "no-cache, no-transform");
-    ctx.res().setHeader("X-Accel-Buffering", "no");
-    final ServletOutputStream out = ctx.res().getOutputStream();
     relay.stream(out, categories, resume);
   }
 
