@@ -80,7 +80,8 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  *       event; p50/p95. Target: p95 &le; 500 ms.</li>
  * </ol>
  *
- * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.exowatch.bench.SinkBenchmark [N]} (default 10000).
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.exowatch.bench.SinkBenchmark [N] [all|latency]}
+ * (defaults 10000 and all; {@code latency} skips the indexing comparison).
  */
 public final class SinkBenchmark {
 
@@ -95,6 +96,9 @@ public final class SinkBenchmark {
   /** Runs the three measurements and prints them. */
   public static void main(final String[] args) throws Exception {
     final int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    // "latency" skips the direct-vs-sink indexing rounds: one sink run fills the index for the latency figures.
+    final boolean latencyOnly = args.length > 1 && args[1].equals("latency");
+    final int rounds = latencyOnly ? 1 : ROUNDS;
     System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.exowatch.schemas.avro");
     try (LocalStack stack = LocalStack.builder().freePorts().start()) {
       final String topic = "bench-trials-enriched";
@@ -131,11 +135,13 @@ public final class SinkBenchmark {
       settings.put(SinkKeys.DLQ_TOPIC.name(), "bench-sink-dlq");
       settings.put(SinkKeys.ARTICLES_ALIAS.name(), "bench-sink-articles");
       // Rounds alternate direct and sink so that load changes on a shared machine hit both alike.
-      directBulk(stack, docs.subList(0, Math.min(2000, n)), "bench-direct-warmup");
-      final double[] ratios = new double[ROUNDS];
+      if (!latencyOnly) {
+        directBulk(stack, docs.subList(0, Math.min(2000, n)), "bench-direct-warmup");
+      }
+      final double[] ratios = new double[rounds];
       SinkService sink = null;
-      for (int round = 1; round <= ROUNDS; round++) {
-        final double direct = directBulk(stack, docs, "bench-direct-" + round);
+      for (int round = 1; round <= rounds; round++) {
+        final double direct = latencyOnly ? Double.NaN : directBulk(stack, docs, "bench-direct-" + round);
         if (sink != null) {
           sink.close();
         }
@@ -154,11 +160,13 @@ public final class SinkBenchmark {
         System.out.printf(Locale.ROOT, "round %d: direct bulk with opensearch-java %,.0f docs/s; through the sink %,.0f docs/s (%.2fx)%n",
             round, direct, sinkRate, sinkRate / direct);
       }
-      final double[] sorted = ratios.clone();
-      Arrays.sort(sorted);
-      System.out.printf(Locale.ROOT, "sink / direct indexing rate: median %.2fx of %d rounds (target >= 0.8x)%n", sorted[ROUNDS / 2], ROUNDS);
+      if (!latencyOnly) {
+        final double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "sink / direct indexing rate: median %.2fx of %d rounds (target >= 0.8x)%n", sorted[rounds / 2], rounds);
+      }
       try {
-        final String alias = "bench-sink-trials-" + ROUNDS;
+        final String alias = "bench-sink-trials-" + rounds;
         final HttpClient http = HttpClient.newHttpClient();
         new OpenSearchHttpRefresh(stack.openSearchUrl()).refresh(alias);
         // Over HTTP first, then in-process with other random queries: neither pass warms the other's facet cache.
