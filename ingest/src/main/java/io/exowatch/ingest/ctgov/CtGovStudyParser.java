@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exowatch.common.ids.TrialIds;
 import io.exowatch.ingest.ctgov.internal.MarkdownText;
+import io.exowatch.ingest.ctgov.internal.StudyDocument;
 import io.exowatch.ingest.record.Payloads;
 import io.exowatch.ingest.record.RecordHashes;
 import io.exowatch.schemas.avro.Arm;
@@ -18,6 +19,7 @@ import io.exowatch.schemas.avro.Intervention;
 import io.exowatch.schemas.avro.Reference;
 import io.exowatch.schemas.avro.SecondaryId;
 import io.exowatch.schemas.avro.TrialRecord;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -30,7 +32,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -65,11 +66,6 @@ public final class CtGovStudyParser {
       DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
   private static final DateTimeFormatter LEGACY_DAY =
       DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
-  /** A DOI after "doi:" or a doi.org URL, else a bare one; trailing punctuation is trimmed afterwards. */
-  private static final Pattern DOI = Pattern.compile(
-      "(?:doi:\\s*|https?://(?:dx\\.)?doi\\.org/)(10\\.\\d{4,9}/[^\\s\"<>]+)"
-          + "|(?<![\\w./])(10\\.\\d{4,9}/[^\\s\"<>]+)",
-      Pattern.CASE_INSENSITIVE);
 
   private static final String PROTOCOL = "protocolSection";
 
@@ -119,8 +115,26 @@ public final class CtGovStudyParser {
   }
 
   /**
+   * Maps one study from its JSON text; the text itself (not a re-serialisation) becomes the payload.
+   *
+   * @param studyJson a study object as the API returns it
+   * @param fetchedAt when it was fetched
+   * @return the record, with content hash set
+   * @throws CtGovParseException when the text is not a JSON object, has no NCT id or a field has the wrong type
+   */
+  public TrialRecord parse(final String studyJson, final Instant fetchedAt) {
+    Objects.requireNonNull(fetchedAt, "fetchedAt");
+    final StudyDocument doc = readJson(studyJson);
+    if (doc.isArray() || doc.hasStudiesField() || doc.scalar() != null) {
+      throw new CtGovParseException("Expected a study object but found " + describeShape(doc), studyJson, null);
+    }
+    return map(doc.fields(), studyJson.strip(), fetchedAt);
+  }
+
+  /**
    * Parses a search response {@code {"studies": [...], "nextPageToken": ..., "totalCount": ...}}.
-   * A study that cannot be mapped becomes a {@link CtGovPage.Failure}; the others are kept.
+   * A study that cannot be mapped becomes a {@link CtGovPage.Failure}; the others are kept. Each
+   * record's payload is its study's text as it appears in the body.
    *
    * @param body the response body
    * @param fetchedAt when it was fetched
@@ -129,12 +143,12 @@ public final class CtGovStudyParser {
    *     text error page); the message holds an excerpt of the body
    */
   public CtGovPage parsePage(final String body, final Instant fetchedAt) {
-    final JsonNode root = readJson(body);
-    if (!root.isObject() || !root.has("studies")) {
+    final StudyDocument doc = readJson(body);
+    if (!doc.hasStudiesField()) {
       throw new CtGovParseException("Expected a ClinicalTrials.gov search response {\"studies\": [...]} but found "
-          + describeShape(root), body, null);
+          + describeShape(doc), body, null);
     }
-    return studiesOf(root, body, fetchedAt);
+    return studiesOf(doc, body, fetchedAt);
   }
 
   /**
@@ -147,50 +161,50 @@ public final class CtGovStudyParser {
    * @throws CtGovParseException when the body is not JSON or none of the three shapes
    */
   public CtGovPage readStudies(final String body, final Instant fetchedAt) {
-    final JsonNode root = readJson(body);
-    if (root.isObject() && root.has("studies")) {
-      return studiesOf(root, body, fetchedAt);
+    final StudyDocument doc = readJson(body);
+    if (doc.hasStudiesField()) {
+      return studiesOf(doc, body, fetchedAt);
     }
-    if (root.isObject() && root.has(PROTOCOL)) {
-      return collect(List.of(root), fetchedAt, null, null);
+    if (doc.isArray()) {
+      return collect(doc.studies(), fetchedAt, null, null);
     }
-    if (root.isArray()) {
-      final List<JsonNode> studies = new ArrayList<>(root.size());
-      root.forEach(studies::add);
-      return collect(studies, fetchedAt, null, null);
+    if (doc.fields().has(PROTOCOL)) {
+      return collect(List.of(new StudyDocument.Element(doc.fields(), body.strip())), fetchedAt, null, null);
     }
     throw new CtGovParseException("Expected a search response {\"studies\": [...]}, a study object "
-        + "{\"protocolSection\": ...} or an array of studies but found " + describeShape(root), body, null);
+        + "{\"protocolSection\": ...} or an array of studies but found " + describeShape(doc), body, null);
   }
 
-  private CtGovPage studiesOf(final JsonNode root, final String body, final Instant fetchedAt) {
-    final JsonNode studies = root.get("studies");
-    if (!studies.isArray()) {
-      throw new CtGovParseException("Expected an array at studies but found " + studies.getNodeType(), body, null);
+  private CtGovPage studiesOf(final StudyDocument doc, final String body, final Instant fetchedAt) {
+    if (doc.studies() == null) {
+      final JsonNode studies = doc.fields().get("studies");
+      throw new CtGovParseException("Expected an array at studies but found "
+          + (studies == null ? "null" : studies.getNodeType()), body, null);
     }
-    final List<JsonNode> list = new ArrayList<>(studies.size());
-    studies.forEach(list::add);
-    final String next = text(root, "nextPageToken", "");
-    final Integer total = integer(root, "totalCount", "");
-    return collect(list, fetchedAt, next, total);
+    final String next = text(doc.fields(), "nextPageToken", "");
+    final Integer total = integer(doc.fields(), "totalCount", "");
+    return collect(doc.studies(), fetchedAt, next, total);
   }
 
-  private CtGovPage collect(final List<JsonNode> studies, final Instant fetchedAt, final String next,
+  private CtGovPage collect(final List<StudyDocument.Element> studies, final Instant fetchedAt, final String next,
       final Integer total) {
     final List<TrialRecord> records = new ArrayList<>(studies.size());
     final List<CtGovPage.Failure> failures = new ArrayList<>();
     for (int i = 0; i < studies.size(); i++) {
-      final JsonNode study = studies.get(i);
+      final StudyDocument.Element study = studies.get(i);
       try {
-        records.add(parse(study, fetchedAt));
+        if (!study.node().isObject()) {
+          throw new CtGovParseException("Expected a study object but found " + study.node().getNodeType());
+        }
+        records.add(map(study.node(), study.text(), fetchedAt));
       } catch (final CtGovParseException e) {
-        failures.add(new CtGovPage.Failure(i, nctIdOf(study), e.reason(), study.toString()));
+        failures.add(new CtGovPage.Failure(i, nctIdOf(study.node()), e.reason(), study.text()));
       }
     }
     return new CtGovPage(records, failures, next, total);
   }
 
-  private JsonNode readJson(final String body) {
+  private StudyDocument readJson(final String body) {
     if (body == null || body.isBlank()) {
       throw new CtGovParseException("Expected ClinicalTrials.gov JSON but the body is empty");
     }
@@ -199,20 +213,26 @@ public final class CtGovStudyParser {
       throw new CtGovParseException("Expected ClinicalTrials.gov JSON but the body looks like HTML or XML", body, null);
     }
     try {
-      return mapper.readTree(body);
+      return StudyDocument.read(mapper, body);
     } catch (final JsonProcessingException e) {
       throw new CtGovParseException("Expected ClinicalTrials.gov JSON but the body is not JSON ("
           + e.getOriginalMessage() + ")", body, e);
+    } catch (final IOException e) {
+      throw new CtGovParseException("Expected ClinicalTrials.gov JSON but the body is not JSON ("
+          + e.getMessage() + ")", body, e);
     }
   }
 
-  private static String describeShape(final JsonNode root) {
-    if (root.isObject()) {
-      final List<String> names = new ArrayList<>();
-      root.fieldNames().forEachRemaining(names::add);
-      return "an object with fields " + (names.size() > 10 ? names.subList(0, 10) + "..." : names);
+  private static String describeShape(final StudyDocument doc) {
+    if (doc.isArray()) {
+      return "a JSON array";
     }
-    return "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT);
+    if (doc.scalar() != null) {
+      return "a JSON " + doc.scalar().getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+    final List<String> names = new ArrayList<>();
+    doc.fields().fieldNames().forEachRemaining(names::add);
+    return "an object with fields " + (names.size() > 10 ? names.subList(0, 10) + "..." : names);
   }
 
   private static String nctIdOf(final JsonNode study) {
@@ -434,23 +454,60 @@ public final class CtGovStudyParser {
 
   /**
    * The first DOI in a citation, without a {@code doi:} or {@code https://doi.org/} prefix and without
-   * trailing sentence punctuation, or {@code null}.
+   * trailing sentence punctuation, or {@code null}. A DOI is {@code 10.} with 4 to 9 digits, a slash
+   * and a suffix up to white space; unless prefixed it may not be glued to a word before it.
    */
   static String doiIn(final String citation) {
     if (citation == null) {
       return null;
     }
-    final Matcher m = DOI.matcher(citation);
-    if (!m.find()) {
-      return null;
+    final int n = citation.length();
+    int from = 0;
+    while (true) {
+      final int i = citation.indexOf("10.", from);
+      if (i < 0) {
+        return null;
+      }
+      from = i + 3;
+      final char before = i > 0 ? citation.charAt(i - 1) : ' ';
+      if ((Character.isLetterOrDigit(before) || before == '.' || before == '/' || before == '_')
+          && !prefixedByDoi(citation, i)) {
+        continue;
+      }
+      int j = i + 3;
+      while (j < n && j - i - 3 < 10 && Character.isDigit(citation.charAt(j))) {
+        j++;
+      }
+      final int digits = j - i - 3;
+      if (digits < 4 || digits > 9 || j >= n || citation.charAt(j) != '/') {
+        continue;
+      }
+      int k = j + 1;
+      while (k < n && !Character.isWhitespace(citation.charAt(k)) && "\"<>".indexOf(citation.charAt(k)) < 0) {
+        k++;
+      }
+      String doi = citation.substring(i, k);
+      while (!doi.isEmpty() && ".,;:".indexOf(doi.charAt(doi.length() - 1)) >= 0
+          || doi.endsWith(")") && count(doi, '(') < count(doi, ')')
+          || doi.endsWith("]") && count(doi, '[') < count(doi, ']')) {
+        doi = doi.substring(0, doi.length() - 1);
+      }
+      if (doi.length() > j - i + 1) {
+        return doi;
+      }
     }
-    String doi = m.group(1) != null ? m.group(1) : m.group(2);
-    while (!doi.isEmpty() && ".,;:".indexOf(doi.charAt(doi.length() - 1)) >= 0
-        || doi.endsWith(")") && count(doi, '(') < count(doi, ')')
-        || doi.endsWith("]") && count(doi, '[') < count(doi, ']')) {
-      doi = doi.substring(0, doi.length() - 1);
+  }
+
+  /** Whether {@code doi:} (and white space) or {@code doi.org/} comes right before index {@code i}. */
+  private static boolean prefixedByDoi(final String s, final int i) {
+    if (s.regionMatches(true, Math.max(0, i - 8), "doi.org/", 0, 8) && i >= 8) {
+      return true;
     }
-    return doi.isEmpty() ? null : doi;
+    int k = i;
+    while (k > 0 && Character.isWhitespace(s.charAt(k - 1))) {
+      k--;
+    }
+    return k >= 4 && s.regionMatches(true, k - 4, "doi:", 0, 4);
   }
 
   private static int count(final String s, final char c) {

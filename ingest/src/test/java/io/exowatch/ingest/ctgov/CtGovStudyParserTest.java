@@ -134,6 +134,10 @@ class CtGovStudyParserTest {
     assertThat(CtGovStudyParser.doiIn("(http://dx.doi.org/10.1234/abc)")).isEqualTo("10.1234/abc");
     assertThat(CtGovStudyParser.doiIn("DOI:10.5555/ABC-1;")).isEqualTo("10.5555/ABC-1");
     assertThat(CtGovStudyParser.doiIn("Epub 2012 Sep 18. No DOI here 10.12")).isNull();
+    assertThat(CtGovStudyParser.doiIn("volume 210.1234/5 is not a DOI; doi:   10.4321/real.1")).isEqualTo("10.4321/real.1");
+    assertThat(CtGovStudyParser.doiIn("Lancet. 2020;395(10223):497-506. doi: 10.1016/S0140-6736(20)30183-5.")).isEqualTo(
+        "10.1016/S0140-6736(20)30183-5");
+    assertThat(CtGovStudyParser.doiIn("ends with 10.1234/")).isNull();
     assertThat(CtGovStudyParser.doiIn(null)).isNull();
   }
 
@@ -145,6 +149,48 @@ class CtGovStudyParserTest {
     assertThat(mapper.readTree(r.getSourcePayload())).isEqualTo(study);
     assertThat(r.getSourcePayloadTruncated()).isFalse();
     assertThat(r.getContentHash()).hasSize(64).isEqualTo(RecordHashes.trialHash(r));
+  }
+
+  @Test
+  void shouldKeepTheSourceTextItselfAsPayloadWhenGivenText() throws IOException {
+    final String text = resource("msc-exosome-study.json");
+    final TrialRecord r = parser.parse(text, FETCHED);
+
+    assertThat(r.getSourcePayload()).isEqualTo(text.strip());
+    assertThat(r.getContentHash()).isEqualTo(parser.parse(mapper.readTree(text), FETCHED).getContentHash());
+    assertThat(r).usingRecursiveComparison().ignoringFields("sourcePayload")
+        .isEqualTo(parser.parse(mapper.readTree(text), FETCHED));
+  }
+
+  @Test
+  void shouldCutEachStudysOwnTextOutOfAPageAsItsPayload() throws IOException {
+    final String body = resource("search-page-with-bad-studies.json");
+    final CtGovPage page = parser.parsePage(body, FETCHED);
+
+    for (final TrialRecord r : page.records()) {
+      assertThat(body).contains(r.getSourcePayload());
+      assertThat(mapper.readTree(r.getSourcePayload()).path("protocolSection").path("identificationModule")
+          .path("nctId").asText()).isEqualTo(r.getRegistryId());
+    }
+    assertThat(page.failures().get(0).json())
+        .isEqualTo("{\"protocolSection\": {\"identificationModule\": {\"briefTitle\": \"No id at all\"}}}");
+  }
+
+  @Test
+  void shouldRejectTextThatIsNotOneStudyObject() {
+    assertThatThrownBy(() -> parser.parse("[" + resource("sparse-study.json") + "]", FETCHED))
+        .isInstanceOf(CtGovParseException.class).hasMessageContaining("Expected a study object but found a JSON array");
+    assertThatThrownBy(() -> parser.parse("{\"value\": 1}", FETCHED))
+        .isInstanceOf(CtGovParseException.class).hasMessageContaining("Missing protocolSection");
+    assertThatThrownBy(() -> parser.readStudies("{\"value\": 1}", FETCHED))
+        .isInstanceOf(CtGovParseException.class).hasMessageContaining("found an object with fields [value]");
+  }
+
+  @Test
+  void shouldRejectContentAfterTheJsonValue() {
+    assertThatThrownBy(() -> parser.readStudies(resource("sparse-study.json") + " {\"more\": 1}", FETCHED))
+        .isInstanceOf(CtGovParseException.class)
+        .hasMessageContaining("not JSON (Unexpected content after the JSON value");
   }
 
   @Test
