@@ -93,7 +93,8 @@ public final class SearchService {
     }
     final ObjectNode facetsBody = json.createObjectNode();
     facetsBody.put("size", 0).put("track_total_hits", false);
-    facetsBody.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
+    // Facets need no scores: the text query runs as a filter.
+    facetsBody.putObject("query").putObject("bool").putArray("filter").add(textQuery(q.q(), TRIAL_TEXT_FIELDS));
     final ObjectNode aggs = facetsBody.putObject("aggs");
     TRIAL_FACETS.forEach((name, field) -> {
       final ObjectNode agg = aggs.putObject(name);
@@ -336,7 +337,6 @@ public final class SearchService {
     final ObjectNode h = json.createObjectNode();
     h.putArray("pre_tags").add(PRE);
     h.putArray("post_tags").add(POST);
-    h.put("require_field_match", false);
     final ObjectNode f = h.putObject("fields");
     for (final String field : fields) {
       final ObjectNode spec = f.putObject(field);
