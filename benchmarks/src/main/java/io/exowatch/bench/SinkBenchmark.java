@@ -157,8 +157,12 @@ public final class SinkBenchmark {
         }
         final double sinkRate = n / ((System.nanoTime() - start) / 1e9);
         ratios[round - 1] = sinkRate / direct;
-        System.out.printf(Locale.ROOT, "round %d: direct bulk with opensearch-java %,.0f docs/s; through the sink %,.0f docs/s (%.2fx)%n",
-            round, direct, sinkRate, sinkRate / direct);
+        if (latencyOnly) {
+          System.out.printf(Locale.ROOT, "indexed through the sink: %,.0f docs/s%n", sinkRate);
+        } else {
+          System.out.printf(Locale.ROOT, "round %d: direct bulk with opensearch-java %,.0f docs/s; through the sink %,.0f docs/s (%.2fx)%n",
+              round, direct, sinkRate, sinkRate / direct);
+        }
       }
       if (!latencyOnly) {
         final double[] sorted = ratios.clone();
@@ -170,9 +174,14 @@ public final class SinkBenchmark {
         final HttpClient http = HttpClient.newHttpClient();
         new OpenSearchHttpRefresh(stack.openSearchUrl()).refresh(alias);
         // Over HTTP first, then in-process with other random queries: neither pass warms the other's facet cache.
+        final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        final long cpu0 = os.getProcessCpuTime();
         final long[] latencies = searchLatencies(http, sink, new Random(11), null);
+        final double cpuPerQuery = (os.getProcessCpuTime() - cpu0) / 1e6 / (QUERIES + WARMUP);
         System.out.printf(Locale.ROOT, "GET /api/trials, all facets, %d trials: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target p95 <= 50 ms)%n",
             n, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
+        System.out.printf(Locale.ROOT, "  CPU time of this JVM per request (client, HTTP server, OpenSearch, broker): %.1f ms%n", cpuPerQuery);
         try (OpenSearchHttp os = OpenSearchHttp.connect(URI.create(stack.openSearchUrl()), JSON)) {
           final long[] inProcess = searchLatencies(http, sink, new Random(7), new SearchService(os, alias, "bench-sink-articles"));
           System.out.printf(Locale.ROOT, "  the same kind of queries through SearchService in-process (no HTTP server): p50 %.1f ms, p95 %.1f ms%n",
