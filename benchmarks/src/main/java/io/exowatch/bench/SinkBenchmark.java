@@ -174,11 +174,11 @@ public final class SinkBenchmark {
         final HttpClient http = HttpClient.newHttpClient();
         new OpenSearchHttpRefresh(stack.openSearchUrl()).refresh(alias);
         // Over HTTP first, then in-process with other random queries: neither pass warms the other's facet cache.
-        final com.sun.management.OperatingSystemMXBean os =
+        final com.sun.management.OperatingSystemMXBean osBean =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        final long cpu0 = os.getProcessCpuTime();
+        final long cpu0 = osBean.getProcessCpuTime();
         final long[] latencies = searchLatencies(http, sink, new Random(11), null);
-        final double cpuPerQuery = (os.getProcessCpuTime() - cpu0) / 1e6 / (QUERIES + WARMUP);
+        final double cpuPerQuery = (osBean.getProcessCpuTime() - cpu0) / 1e6 / (QUERIES + WARMUP);
         System.out.printf(Locale.ROOT, "GET /api/trials, all facets, %d trials: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target p95 <= 50 ms)%n",
             n, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
         System.out.printf(Locale.ROOT, "  CPU time of this JVM per request (client, HTTP server, OpenSearch, broker): %.1f ms%n", cpuPerQuery);
