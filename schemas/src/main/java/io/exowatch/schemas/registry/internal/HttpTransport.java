@@ -148,6 +148,10 @@ public final class HttpTransport {
             throw new HttpTimeoutException("no complete response within " + config.readTimeout().toMillis() + " ms");
         } catch (final ExecutionException e) {
             final Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // The client's own request timeout fired first: say which limit it was.
+                throw new HttpTimeoutException("no complete response within " + config.readTimeout().toMillis() + " ms");
+            }
             if (cause instanceof IOException io) {
                 throw io;
             }
