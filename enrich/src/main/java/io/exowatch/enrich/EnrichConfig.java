@@ -18,11 +18,15 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link EnrichKeys#APPLICATION_ID} (default {@code exowatch-enrich}); bootstrap servers from
  * {@code kafka.bootstrap.servers}; {@code state.dir}, {@code num.stream.threads} and
  * {@code commit.interval.ms} from the {@code enrich.*} keys; {@code replication.factor} of internal
- * topics from {@code topics.replication-factor}; the producer's compression, linger and request size
- * from {@link KafkaClients}; and a deserialization handler that logs task, topic, partition and
- * offset, counts, dead-letters and skips.
+ * topics from {@code topics.replication-factor}; {@code topology.optimization=reuse.ktable.source.topics}
+ * (as {@link EnrichTopology} builds it); {@code max.task.idle.ms=-1}; the producer's compression,
+ * linger and request size from {@link KafkaClients}, with {@code batch.size} {@value #PRODUCER_BATCH_BYTES}; and a deserialization handler that logs task,
+ * topic, partition and offset, counts, dead-letters and skips.
  */
 public final class EnrichConfig {
+
+  /** Producer {@code batch.size} of the application: 256 KiB. */
+  public static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
   private final ExoConfig config;
   private final KafkaClients clients;
@@ -79,11 +83,16 @@ public final class EnrichConfig {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(EnrichKeys.THREADS));
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(EnrichKeys.COMMIT_INTERVAL).toMillis());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(CommonKeys.TOPICS_REPLICATION_FACTOR));
+    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+    // Records of different input partitions need no timestamp alignment here: never idle waiting for one.
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     final Map<String, Object> producer = clients.producerConfig("unused");
     for (final String key : new String[] {ProducerConfig.COMPRESSION_TYPE_CONFIG, ProducerConfig.LINGER_MS_CONFIG,
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG}) {
       p.put(StreamsConfig.producerPrefix(key), producer.get(key));
     }
+    // One transaction carries several outputs per input record: bigger batches, fewer produce requests.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationHandler.class);
     p.put(CountingDeserializationHandler.PROGRESS, progress);
     p.put(CountingDeserializationHandler.DEAD_LETTER_TOPIC, topics.deadLetters().name());

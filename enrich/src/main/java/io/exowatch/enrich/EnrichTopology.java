@@ -12,7 +12,7 @@ import io.exowatch.enrich.internal.LinkMessage;
 import io.exowatch.enrich.internal.Links;
 import io.exowatch.enrich.internal.RecordReader;
 import io.exowatch.enrich.internal.StoreNames;
-import io.exowatch.enrich.internal.TrialFingerprint;
+import io.exowatch.enrich.internal.TrialFingerprintSerde;
 import io.exowatch.enrich.internal.TrialLinkProcessor;
 import io.exowatch.enrich.internal.TrialProcessor;
 import io.exowatch.schemas.avro.ArticleRecord;
@@ -21,13 +21,18 @@ import io.exowatch.schemas.avro.EnrichedArticle;
 import io.exowatch.schemas.avro.EnrichedTrial;
 import io.exowatch.schemas.avro.TrialRecord;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -44,15 +49,17 @@ import org.apache.kafka.streams.state.Stores;
  * after) and {@code enrich-dlq} ({@code DeadLetter}, for values that cannot be decoded or
  * classified), all keyed by the record id. Change detection compares each trial with its
  * fingerprint in the {@code trial-fingerprints} store; an identical re-scrape emits nothing.
- * Trials and articles are linked, whichever comes first, through the {@code link-index} store: both
- * sides send facts to it over the {@code trial-link-facts} and {@code article-link-facts}
- * repartition topics, and it sends link changes back over {@code links-by-trial} and
- * {@code links-by-article}, upon which the enriched record is emitted again. Tombstones on the raw
+ * Trials and articles are linked, whichever comes first, and the linked record is emitted again:
+ * an article's mentions of trial ids go to those trials over the {@code links-by-trial} repartition
+ * topic (kept there until the trial exists), which answer over {@code links-by-article}; trial
+ * references and the keys articles answer to meet in the {@code link-index} store (repartition
+ * topics {@code trial-link-facts} and {@code article-link-facts}), which tells both sides. Tombstones on the raw
  * topics become tombstones on the enriched topics and forget the id.
  *
- * <p>Stores: {@code trial-fingerprints}, {@code trial-records}, {@code trial-links},
- * {@code article-fingerprints}, {@code article-records}, {@code article-links}, {@code link-index}
- * (names fixed: they name the changelog topics).
+ * <p>Stores: {@code trial-records} and {@code article-records} (the raw values, as tables whose
+ * changelog is the raw topic itself), {@code trial-fingerprints}, {@code trial-links},
+ * {@code article-fingerprints}, {@code article-links}, {@code link-index} (names fixed: they name
+ * the changelog topics).
  */
 public final class EnrichTopology {
 
@@ -81,6 +88,16 @@ public final class EnrichTopology {
     }
   }
 
+  /**
+   * Build-time settings: the raw-record tables use their compacted source topics as changelogs
+   * ({@code topology.optimization=reuse.ktable.source.topics}).
+   */
+  private static final Properties OPTIMIZATION = new Properties();
+
+  static {
+    OPTIMIZATION.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+  }
+
   private EnrichTopology() {}
 
   /** The topology with {@link Options#defaults()}. */
@@ -106,11 +123,9 @@ public final class EnrichTopology {
     final StreamsBuilder builder = new StreamsBuilder();
     final Serde<LinkMessage> linkSerde = new JsonSerde<>(LinkMessage.class);
     final Serde<Links> linksSerde = new JsonSerde<>(Links.class);
-    builder.addStateStore(store(StoreNames.TRIAL_FINGERPRINTS, new JsonSerde<>(TrialFingerprint.class)));
-    builder.addStateStore(store(StoreNames.TRIAL_RECORDS, Serdes.ByteArray()));
+    builder.addStateStore(store(StoreNames.TRIAL_FINGERPRINTS, new TrialFingerprintSerde()));
     builder.addStateStore(store(StoreNames.TRIAL_LINKS, linksSerde));
     builder.addStateStore(store(StoreNames.ARTICLE_FINGERPRINTS, new JsonSerde<>(ArticleFingerprint.class)));
-    builder.addStateStore(store(StoreNames.ARTICLE_RECORDS, Serdes.ByteArray()));
     builder.addStateStore(store(StoreNames.ARTICLE_LINKS, linksSerde));
     builder.addStateStore(store(StoreNames.LINK_INDEX, new JsonSerde<>(LinkIndexEntry.class)));
 
@@ -120,17 +135,20 @@ public final class EnrichTopology {
     final RecordReader<ArticleRecord> articles = new RecordReader<ArticleRecord>(topics.articlesRaw().name(), "ArticleRecord",
         topics.articlesRaw().valueSerde().deserializer(), classifier::classify, deadLetters, progress);
 
-    // Raw records: classify, detect changes, announce link facts.
-    final KStream<String, Emit> trialOut = builder
-        .stream(topics.trialsRaw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("trials-raw-source"))
+    // Raw records, kept as bytes in a table (its changelog is the compacted raw topic itself, so
+    // keeping them costs no extra writes): classify, detect changes, announce link facts.
+    final KStream<String, Emit> trialOut = rawTable(builder, topics.trialsRaw().name(), "trials-raw-source",
+            StoreNames.TRIAL_RECORDS)
+        .toStream(Named.as("trials-raw-updates"))
         .process(() -> new TrialProcessor(trials, progress), Named.as("classify-trials"),
-            StoreNames.TRIAL_FINGERPRINTS, StoreNames.TRIAL_RECORDS, StoreNames.TRIAL_LINKS);
-    final KStream<String, Emit> articleOut = builder
-        .stream(topics.articlesRaw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles-raw-source"))
+            StoreNames.TRIAL_FINGERPRINTS, StoreNames.TRIAL_LINKS);
+    final KStream<String, Emit> articleOut = rawTable(builder, topics.articlesRaw().name(), "articles-raw-source",
+            StoreNames.ARTICLE_RECORDS)
+        .toStream(Named.as("articles-raw-updates"))
         .process(() -> new ArticleProcessor(articles, progress), Named.as("classify-articles"),
-            StoreNames.ARTICLE_FINGERPRINTS, StoreNames.ARTICLE_RECORDS, StoreNames.ARTICLE_LINKS);
+            StoreNames.ARTICLE_FINGERPRINTS, StoreNames.ARTICLE_LINKS);
 
-    // The link index, keyed by trial id or article lookup key, pairs the facts of both sides.
+    // The link index, keyed by article lookup key, pairs trial references with the articles they name.
     final KStream<String, LinkMessage> trialFacts =
         only(trialOut, Emit.Fact.class, Emit.Fact::value, "trial-facts")
             .repartition(repartitioned(StoreNames.TRIAL_LINK_FACTS, linkSerde, options));
@@ -140,14 +158,22 @@ public final class EnrichTopology {
     final KStream<String, Emit> deliveries = trialFacts.merge(articleFacts, Named.as("merge-link-facts"))
         .process(LinkIndexProcessor::new, Named.as("index-links"), StoreNames.LINK_INDEX);
 
-    // Link changes go back to the side that owns the record, which emits it again.
+    // Mentions and reference links go to the trial, which emits itself again and answers mentions.
     final KStream<String, Emit> trialRelinked =
-        only(deliveries, Emit.ToTrial.class, Emit.ToTrial::value, "links-to-trials")
+        only(articleOut, Emit.ToTrial.class, Emit.ToTrial::value, "mentions-to-trials")
+            .merge(only(deliveries, Emit.ToTrial.class, Emit.ToTrial::value, "links-to-trials"),
+                Named.as("merge-trial-links"))
             .repartition(repartitioned(StoreNames.LINKS_BY_TRIAL, linkSerde, options))
             .process(() -> new TrialLinkProcessor(trials, progress), Named.as("link-trials"),
                 StoreNames.TRIAL_RECORDS, StoreNames.TRIAL_LINKS);
+
+    // Links for articles: from the index (references) and from trials (answered mentions).
     final KStream<String, Emit> articleRelinked =
-        only(deliveries, Emit.ToArticle.class, Emit.ToArticle::value, "links-to-articles")
+        only(trialOut, Emit.ToArticle.class, Emit.ToArticle::value, "new-trial-answers")
+            .merge(only(trialRelinked, Emit.ToArticle.class, Emit.ToArticle::value, "mention-answers"),
+                Named.as("merge-trial-answers"))
+            .merge(only(deliveries, Emit.ToArticle.class, Emit.ToArticle::value, "links-to-articles"),
+                Named.as("merge-article-links"))
             .repartition(repartitioned(StoreNames.LINKS_BY_ARTICLE, linkSerde, options))
             .process(() -> new ArticleLinkProcessor(articles, progress), Named.as("link-articles"),
                 StoreNames.ARTICLE_RECORDS, StoreNames.ARTICLE_LINKS);
@@ -173,7 +199,15 @@ public final class EnrichTopology {
         .to(topics.articlesEnriched().name(), produced(topics.articlesEnriched()).withName("relinked-articles-sink"));
     only(articleRelinked, Emit.Dead.class, Emit.Dead::value, "relinked-article-dead-letters")
         .to(topics.deadLetters().name(), produced(topics.deadLetters()).withName("relinked-article-dead-letters-sink"));
-    return builder.build();
+    return builder.build(OPTIMIZATION);
+  }
+
+  /** The raw topic as a table of undecoded values, named {@code store}, cached nowhere (every update goes on). */
+  private static KTable<String, byte[]> rawTable(final StreamsBuilder builder, final String topic,
+      final String sourceName, final String store) {
+    return builder.table(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(sourceName),
+        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(store)
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()).withCachingDisabled());
   }
 
   /** The values of one kind, unwrapped; named {@code name} (and {@code name-filter}). */

@@ -1,11 +1,13 @@
 package io.exowatch.enrich;
 
+import io.exowatch.enrich.classify.Classifier;
 import io.exowatch.schemas.avro.ArticleRecord;
 import io.exowatch.schemas.avro.Classification;
 import io.exowatch.schemas.avro.TrialRecord;
+import java.util.Objects;
 
 /**
- * What the topology asks of a classifier. Production code passes the project's classifier; tests
+ * What the topology asks of a classifier. Production code passes {@link #of(Classifier)}; tests
  * pass their own to see what the topology does when a classifier changes its mind or throws.
  * Implementations must be thread-safe (stream threads share one).
  */
@@ -16,4 +18,20 @@ public interface RecordClassifier {
 
   /** Classifies an article. */
   Classification classify(ArticleRecord article);
+
+  /** The project's classifier ({@link Classifier}, thread-safe). */
+  static RecordClassifier of(final Classifier classifier) {
+    Objects.requireNonNull(classifier, "classifier");
+    return new RecordClassifier() {
+      @Override
+      public Classification classify(final TrialRecord trial) {
+        return classifier.classify(trial);
+      }
+
+      @Override
+      public Classification classify(final ArticleRecord article) {
+        return classifier.classify(article);
+      }
+    };
+  }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ public final class ArticleLinkProcessor implements Processor<String, LinkMessage
   private final RecordReader<ArticleRecord> reader;
   private final EnrichProgress progress;
   private ProcessorContext<String, Emit> context;
-  private KeyValueStore<String, byte[]> records;
+  private KeyValueStore<String, ValueAndTimestamp<byte[]>> records;
   private KeyValueStore<String, Links> links;
 
   /**
@@ -46,7 +47,7 @@ public final class ArticleLinkProcessor implements Processor<String, LinkMessage
   @Override
   public void process(final Record<String, LinkMessage> record) {
     final String articleId = record.key();
-    final byte[] raw = articleId == null || record.value() == null ? null : records.get(articleId);
+    final byte[] raw = articleId == null || record.value() == null ? null : ValueAndTimestamp.getValueOrNull(records.get(articleId));
     if (raw == null) {
       LOG.debug("Dropping {} for unknown article {}", record.value(), articleId);
       return;

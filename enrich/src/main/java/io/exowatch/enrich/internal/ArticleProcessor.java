@@ -14,10 +14,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Classifies raw articles and emits the enriched article when its content or labels changed, and
- * link facts for the link index: the keys it answers to (its id, {@code doi:} and {@code pmid:}
- * keys, so a trial reference giving only a PMID still finds an article keyed by DOI) and the trial
- * ids it mentions. A tombstone forwards a tombstone, withdraws the facts and forgets the article.
+ * Classifies raw articles (updates of the {@code article-records} table) and emits the enriched
+ * article when its content or labels changed; tells the link index which keys it answers to (its
+ * id, {@code doi:} and {@code pmid:} keys, so a trial reference giving only a PMID still finds an
+ * article keyed by DOI), and tells each trial it mentions. A tombstone forwards a tombstone,
+ * withdraws all that and forgets the article.
  */
 public final class ArticleProcessor implements Processor<String, byte[], String, Emit> {
 
@@ -25,7 +26,6 @@ public final class ArticleProcessor implements Processor<String, byte[], String,
   private final EnrichProgress progress;
   private ProcessorContext<String, Emit> context;
   private KeyValueStore<String, ArticleFingerprint> fingerprints;
-  private KeyValueStore<String, byte[]> records;
   private KeyValueStore<String, Links> links;
   private Fingerprinter fingerprinter;
 
@@ -44,7 +44,6 @@ public final class ArticleProcessor implements Processor<String, byte[], String,
   public void init(final ProcessorContext<String, Emit> context) {
     this.context = context;
     this.fingerprints = context.getStateStore(StoreNames.ARTICLE_FINGERPRINTS);
-    this.records = context.getStateStore(StoreNames.ARTICLE_RECORDS);
     this.links = context.getStateStore(StoreNames.ARTICLE_LINKS);
     this.fingerprinter = new Fingerprinter();
   }
@@ -52,11 +51,8 @@ public final class ArticleProcessor implements Processor<String, byte[], String,
   @Override
   public void process(final Record<String, byte[]> record) {
     progress.articleIn();
+    // Never null: compacted topics refuse records without a key, and tables skip them.
     final String articleId = record.key();
-    if (articleId == null) {
-      reader.deadLetter(context, record, "Article record without a key (articles-raw is keyed doi:... or pmid:...)");
-      return;
-    }
     if (record.value() == null) {
       forget(record, articleId);
       return;
@@ -80,7 +76,6 @@ public final class ArticleProcessor implements Processor<String, byte[], String,
         record.timestamp()));
     announce(record, articleId, previous, current);
     fingerprints.put(articleId, current);
-    records.put(articleId, record.value());
   }
 
   private void forget(final Record<String, byte[]> record, final String articleId) {
@@ -91,15 +86,14 @@ public final class ArticleProcessor implements Processor<String, byte[], String,
         fact(record, key, LinkMessage.of(Type.ARTICLE_ABSENT, articleId));
       }
       for (final String trialId : previous.mentions()) {
-        fact(record, trialId, LinkMessage.of(Type.NOT_MENTIONED_BY, articleId));
+        toTrial(record, trialId, LinkMessage.of(Type.NOT_MENTIONED_BY, articleId));
       }
     }
     fingerprints.delete(articleId);
-    records.delete(articleId);
     links.delete(articleId);
   }
 
-  /** Tells the link index what changed in the keys the article answers to and the trials it mentions. */
+  /** Tells the link index what changed in the keys the article answers to, and the trials whether it mentions them. */
   private void announce(final Record<String, byte[]> record, final String articleId,
       final ArticleFingerprint previous, final ArticleFingerprint current) {
     final boolean retitled = previous == null || !Objects.equals(previous.title(), current.title());
@@ -117,17 +111,21 @@ public final class ArticleProcessor implements Processor<String, byte[], String,
     final List<String> mentionsBefore = previous == null ? List.of() : previous.mentions();
     for (final String trialId : current.mentions()) {
       if (retitled || !mentionsBefore.contains(trialId)) {
-        fact(record, trialId, LinkMessage.article(Type.MENTIONED_BY, articleId, current.title()));
+        toTrial(record, trialId, LinkMessage.article(Type.MENTIONED_BY, articleId, current.title()));
       }
     }
     for (final String trialId : mentionsBefore) {
       if (!current.mentions().contains(trialId)) {
-        fact(record, trialId, LinkMessage.of(Type.NOT_MENTIONED_BY, articleId));
+        toTrial(record, trialId, LinkMessage.of(Type.NOT_MENTIONED_BY, articleId));
       }
     }
   }
 
   private void fact(final Record<String, byte[]> record, final String key, final LinkMessage message) {
     context.forward(new Record<String, Emit>(key, new Emit.Fact(message), record.timestamp()));
+  }
+
+  private void toTrial(final Record<String, byte[]> record, final String trialId, final LinkMessage message) {
+    context.forward(new Record<String, Emit>(trialId, new Emit.ToTrial(message), record.timestamp()));
   }
 }

@@ -4,16 +4,15 @@ import io.exowatch.enrich.internal.LinkMessage.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The link index's decisions, kept free of Kafka so they can be read and tested alone: given the
- * entry under a key and a fact about it, the new entry and the link changes to send.
+ * entry under an article lookup key and a fact about it, the new entry and the link changes to send.
  *
- * <p>A trial and an article are linked when the article mentions the trial's id and the trial
- * exists ({@code via} = {@value LinkMessage#MENTION}), or when the trial references a key the article
- * answers to ({@code via} = that key). Both sides are told, whichever fact arrives last.
+ * <p>A trial and an article are linked when the trial references a key the article answers to
+ * ({@code via} = that key); both are told, whichever fact arrives last. (Mentions of a trial id by
+ * an article need no index: they go straight to the trial.)
  */
 public final class LinkIndex {
 
@@ -40,45 +39,10 @@ public final class LinkIndex {
   public static Outcome apply(final String key, final LinkIndexEntry entry, final LinkMessage fact) {
     final LinkIndexEntry e = entry == null ? LinkIndexEntry.empty() : entry;
     final List<Delivery> out = new ArrayList<>();
-    boolean present = e.trialPresent();
-    final TreeMap<String, String> mentions = new TreeMap<>(e.mentionedBy());
     LinkIndexEntry.Article article = e.article();
     final TreeSet<String> referencedBy = new TreeSet<>(e.referencedBy());
     final String other = fact.id();
     switch (fact.type()) {
-      case TRIAL_PRESENT -> {
-        if (!present) {
-          present = true;
-          mentions.forEach((articleId, title) -> {
-            out.add(toTrial(key, Type.LINK, articleId, title, LinkMessage.MENTION));
-            out.add(toArticle(articleId, Type.LINK, key, LinkMessage.MENTION));
-          });
-        }
-      }
-      case TRIAL_ABSENT -> {
-        if (present) {
-          present = false;
-          mentions.keySet().forEach(articleId -> out.add(toArticle(articleId, Type.UNLINK, key, LinkMessage.MENTION)));
-        }
-      }
-      case MENTIONED_BY -> {
-        final boolean known = mentions.containsKey(other);
-        final String oldTitle = mentions.put(other, fact.title());
-        if (present && (!known || !Objects.equals(oldTitle, fact.title()))) {
-          out.add(toTrial(key, Type.LINK, other, fact.title(), LinkMessage.MENTION));
-        }
-        if (present && !known) {
-          out.add(toArticle(other, Type.LINK, key, LinkMessage.MENTION));
-        }
-      }
-      case NOT_MENTIONED_BY -> {
-        final boolean known = mentions.containsKey(other);
-        mentions.remove(other);
-        if (present && known) {
-          out.add(toTrial(key, Type.UNLINK, other, null, LinkMessage.MENTION));
-          out.add(toArticle(other, Type.UNLINK, key, LinkMessage.MENTION));
-        }
-      }
       case ARTICLE_PRESENT -> {
         final LinkIndexEntry.Article old = article;
         final boolean sameArticle = old != null && old.id().equals(other);
@@ -118,9 +82,9 @@ public final class LinkIndex {
           out.add(toArticle(article.id(), Type.UNLINK, other, key));
         }
       }
-      default -> throw new IllegalArgumentException("Not a link fact: " + fact + " (key " + key + ")");
+      default -> throw new IllegalArgumentException("Not a link index fact: " + fact + " (key " + key + ")");
     }
-    return new Outcome(new LinkIndexEntry(present, mentions, article, new ArrayList<>(referencedBy)), out);
+    return new Outcome(new LinkIndexEntry(article, new ArrayList<>(referencedBy)), out);
   }
 
   private static Delivery toTrial(final String trialId, final Type type, final String articleId,

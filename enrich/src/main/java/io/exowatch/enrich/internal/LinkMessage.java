@@ -1,18 +1,21 @@
 package io.exowatch.enrich.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * A message on the link repartition topics. Facts go from the trial and article processors to the
- * link index ({@code *-link-facts}, keyed by trial id or article lookup key); {@link Type#LINK} and
- * {@link Type#UNLINK} go from the index to the trial or article that gains or loses a link
- * ({@code links-by-trial}, {@code links-by-article}).
+ * A message on the link repartition topics. Reference facts go from the trial and article
+ * processors to the link index ({@code trial-link-facts}, {@code article-link-facts}, keyed by
+ * article lookup key); mentions go from the article processor straight to the trial they name
+ * ({@code links-by-trial}, keyed by trial id); {@link Type#LINK} and {@link Type#UNLINK} go to the
+ * trial ({@code links-by-trial}) or article ({@code links-by-article}) that gains or loses a link.
  *
  * @param type what happened
- * @param id the other party: an article id for trial-keyed facts and links to trials, a trial id otherwise
+ * @param id the other party: an article id in mentions, article facts and links to trials; a trial id otherwise
  * @param title the article's title where an article is named, else {@code null}
  * @param via why two records are linked: {@link #MENTION}, or the article lookup key a trial reference used
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record LinkMessage(Type type, String id, String title, String via) {
 
   /** The {@code via} of a link made because an article mentions a trial id. */
@@ -20,10 +23,6 @@ public record LinkMessage(Type type, String id, String title, String via) {
 
   /** Kinds of message. */
   public enum Type {
-    /** Key trial id: the trial exists now. */
-    TRIAL_PRESENT,
-    /** Key trial id: the trial was deleted. */
-    TRIAL_ABSENT,
     /** Key trial id: article {@code id} (titled {@code title}) mentions the trial. */
     MENTIONED_BY,
     /** Key trial id: article {@code id} no longer mentions the trial. */

@@ -71,6 +71,34 @@ public record Links(Map<String, Link> links) {
     return new Links(next);
   }
 
+  /** Whether the link to {@code id} holds because of {@code via}. */
+  public boolean has(final String id, final String via) {
+    final Link link = links.get(id);
+    return link != null && link.vias().contains(via);
+  }
+
+  /** The ids linked because of {@code via}. */
+  public List<String> idsVia(final String via) {
+    final List<String> ids = new ArrayList<>();
+    links.forEach((id, link) -> {
+      if (link.vias().contains(via)) {
+        ids.add(id);
+      }
+    });
+    return ids;
+  }
+
+  /** These links with every reason but {@code via} dropped (and links left without reason removed). */
+  public Links onlyVia(final String via) {
+    final TreeMap<String, Link> kept = new TreeMap<>();
+    links.forEach((id, link) -> {
+      if (link.vias().contains(via)) {
+        kept.put(id, new Link(link.title(), List.of(via)));
+      }
+    });
+    return new Links(kept);
+  }
+
   /** Whether {@code other} shows the same ids and titles (reasons aside). */
   public boolean looksLike(final Links other) {
     if (!links.keySet().equals(other.links.keySet())) {

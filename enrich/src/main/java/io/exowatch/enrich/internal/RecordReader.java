@@ -91,15 +91,9 @@ public final class RecordReader<R> {
     return Optional.of(new Classified<>(value, classification));
   }
 
-  /** Forwards a dead letter for the current input record, which is unusable for {@code reason}. */
-  public void deadLetter(final ProcessorContext<String, Emit> context, final Record<String, byte[]> record,
-      final String reason) {
-    failed(context, record, record.key(), record.value(), true, reason, null);
-  }
-
   private Optional<Classified<R>> failed(final ProcessorContext<String, Emit> context, final Record<String, ?> record,
       final String key, final byte[] bytes, final boolean fromInput, final String reason, final RuntimeException error) {
-    if (error != null && DeadLetters.isTransient(error)) {
+    if (DeadLetters.isTransient(error)) {
       throw error;
     }
     final Optional<RecordMetadata> origin = fromInput ? context.recordMetadata() : Optional.empty();

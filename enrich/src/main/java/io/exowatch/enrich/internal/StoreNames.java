@@ -9,24 +9,27 @@ public final class StoreNames {
 
   /** Trial id → {@link TrialFingerprint}. */
   public static final String TRIAL_FINGERPRINTS = "trial-fingerprints";
-  /** Trial id → the latest raw value (Confluent-framed TrialRecord), to re-emit on link changes. */
+  /**
+   * Trial id → the latest raw value (Confluent-framed TrialRecord), to re-emit on link changes: a
+   * table over {@code trials-raw}, which is also its changelog.
+   */
   public static final String TRIAL_RECORDS = "trial-records";
   /** Trial id → {@link Links} to articles. */
   public static final String TRIAL_LINKS = "trial-links";
   /** Article id → {@link ArticleFingerprint}. */
   public static final String ARTICLE_FINGERPRINTS = "article-fingerprints";
-  /** Article id → the latest raw value (Confluent-framed ArticleRecord). */
+  /** Article id → the latest raw value (Confluent-framed ArticleRecord): a table over {@code articles-raw}. */
   public static final String ARTICLE_RECORDS = "article-records";
   /** Article id → {@link Links} to trials. */
   public static final String ARTICLE_LINKS = "article-links";
-  /** Trial id or article lookup key → {@link LinkIndexEntry}. */
+  /** Article lookup key → {@link LinkIndexEntry}. */
   public static final String LINK_INDEX = "link-index";
 
-  /** Repartition topic: facts from the trial processor, keyed by trial id or article lookup key. */
+  /** Repartition topic: reference facts from the trial processor, keyed by article lookup key. */
   public static final String TRIAL_LINK_FACTS = "trial-link-facts";
-  /** Repartition topic: facts from the article processor, keyed by trial id or article lookup key. */
+  /** Repartition topic: the keys articles answer to, keyed by article lookup key. */
   public static final String ARTICLE_LINK_FACTS = "article-link-facts";
-  /** Repartition topic: link changes for trials, keyed by trial id. */
+  /** Repartition topic: mentions by articles and link changes for trials, keyed by trial id. */
   public static final String LINKS_BY_TRIAL = "links-by-trial";
   /** Repartition topic: link changes for articles, keyed by article id. */
   public static final String LINKS_BY_ARTICLE = "links-by-article";

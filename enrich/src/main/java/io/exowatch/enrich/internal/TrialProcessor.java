@@ -15,11 +15,13 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Classifies raw trials, detects what changed since the last sighting and says so: a
- * {@code CREATED}, {@code UPDATED} or {@code STATUS_CHANGED} event, the enriched trial, and link
- * facts (the trial exists; the article keys its references name) for the link index. An identical
- * re-scrape emits nothing. A tombstone forwards a tombstone, withdraws the trial's link facts and
- * forgets it.
+ * Classifies raw trials (updates of the {@code trial-records} table), detects what changed since
+ * the last sighting and says so: a {@code CREATED}, {@code UPDATED} or {@code STATUS_CHANGED}
+ * event, the enriched trial, and reference facts (the article keys its references name) for the
+ * link index. A new trial takes the articles that mentioned it before it existed (kept in
+ * {@code trial-links}) and tells them it exists now. An identical re-scrape emits nothing. A
+ * tombstone forwards a tombstone, withdraws the trial's references and links, and forgets it
+ * (mentions by articles are kept for its return).
  */
 public final class TrialProcessor implements Processor<String, byte[], String, Emit> {
 
@@ -27,7 +29,6 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
   private final EnrichProgress progress;
   private ProcessorContext<String, Emit> context;
   private KeyValueStore<String, TrialFingerprint> fingerprints;
-  private KeyValueStore<String, byte[]> records;
   private KeyValueStore<String, Links> links;
   private Fingerprinter fingerprinter;
 
@@ -46,7 +47,6 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
   public void init(final ProcessorContext<String, Emit> context) {
     this.context = context;
     this.fingerprints = context.getStateStore(StoreNames.TRIAL_FINGERPRINTS);
-    this.records = context.getStateStore(StoreNames.TRIAL_RECORDS);
     this.links = context.getStateStore(StoreNames.TRIAL_LINKS);
     this.fingerprinter = new Fingerprinter();
   }
@@ -54,11 +54,8 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
   @Override
   public void process(final Record<String, byte[]> record) {
     progress.trialIn();
+    // Never null: compacted topics refuse records without a key, and tables skip them.
     final String trialId = record.key();
-    if (trialId == null) {
-      reader.deadLetter(context, record, "Trial record without a key (trials-raw is keyed by registry id)");
-      return;
-    }
     if (record.value() == null) {
       forget(record, trialId);
       return;
@@ -73,9 +70,14 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
     final TrialFingerprint previous = fingerprints.get(trialId);
     final TrialFingerprint current = fingerprinter.trial(trial, classification);
     final Instant now = now();
+    final Links known = links.get(trialId);
     if (isNew(previous)) {
       emit(record, trialId, event(trialId, TrialEventOp.CREATED, List.of(), null, current, trial, classification, now));
-      fact(record, trialId, LinkMessage.of(Type.TRIAL_PRESENT, trialId));
+      if (known != null) {
+        for (final String articleId : known.idsVia(LinkMessage.MENTION)) {
+          toArticle(record, articleId, LinkMessage.link(Type.LINK, trialId, null, LinkMessage.MENTION));
+        }
+      }
     } else if (!hasChanged(previous, current)) {
       progress.unchanged();
       return;
@@ -84,11 +86,10 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
       emit(record, trialId, event(trialId, op, previous.changedFields(current), previous, current, trial,
           classification, now));
     }
-    final Links known = links.get(trialId);
     context.forward(new Record<String, Emit>(trialId, new Emit.Trial(
         Enriched.trial(trial, classification, known == null ? Links.none() : known, now)), record.timestamp()));
     announceReferences(record, trialId, previous, current);
-    remember(trialId, current, record.value());
+    remember(trialId, current);
   }
 
   /** Never seen, or forgotten since. */
@@ -101,23 +102,32 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
     return !previous.changedFields(current).isEmpty();
   }
 
-  private void remember(final String trialId, final TrialFingerprint current, final byte[] raw) {
+  private void remember(final String trialId, final TrialFingerprint current) {
     fingerprints.put(trialId, current);
-    records.put(trialId, raw);
   }
 
   private void forget(final Record<String, byte[]> record, final String trialId) {
     final TrialFingerprint previous = fingerprints.get(trialId);
+    final Links known = links.get(trialId);
     context.forward(new Record<String, Emit>(trialId, new Emit.Trial(null), record.timestamp()));
     if (previous != null) {
-      fact(record, trialId, LinkMessage.of(Type.TRIAL_ABSENT, trialId));
       for (final String key : previous.referenceKeys()) {
         fact(record, key, LinkMessage.of(Type.NOT_REFERENCED_BY, trialId));
       }
+      if (known != null) {
+        for (final String articleId : known.idsVia(LinkMessage.MENTION)) {
+          toArticle(record, articleId, LinkMessage.link(Type.UNLINK, trialId, null, LinkMessage.MENTION));
+        }
+      }
     }
     fingerprints.delete(trialId);
-    records.delete(trialId);
-    links.delete(trialId);
+    // Mentions are the articles' facts: kept, so that the trial is linked again if it comes back.
+    final Links mentions = known == null ? Links.none() : known.onlyVia(LinkMessage.MENTION);
+    if (mentions.isEmpty()) {
+      links.delete(trialId);
+    } else {
+      links.put(trialId, mentions);
+    }
   }
 
   /** Tells the link index which article keys the trial's references name now, and which it dropped. */
@@ -151,6 +161,10 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
 
   private void fact(final Record<String, byte[]> record, final String key, final LinkMessage message) {
     context.forward(new Record<String, Emit>(key, new Emit.Fact(message), record.timestamp()));
+  }
+
+  private void toArticle(final Record<String, byte[]> record, final String articleId, final LinkMessage message) {
+    context.forward(new Record<String, Emit>(articleId, new Emit.ToArticle(message), record.timestamp()));
   }
 
   private Instant now() {
