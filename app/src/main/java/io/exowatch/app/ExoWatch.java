@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ExoWatch.Version.class,
     description = "Tracks MSC-derived exosome and extracellular-vesicle therapies through trial registries and the literature.",
-    subcommands = {UpCommand.class, StackCommand.class, IngestCommand.class, SinkCommand.class,
+    subcommands = {UpCommand.class, StackCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
         ClassifyCommand.class, ConsumeCommand.class, TopicsCommand.class, ConfigCommand.class,
         io.exowatch.app.offline.FakeSourcesCommand.class,
         CommandLine.HelpCommand.class})
