@@ -12,16 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One {@code exowatch up} run as its own operating-system process, from the shaded jar, as a user
- * runs it: {@code java -Xmx1g -jar target/exowatch.jar up --data-dir DIR --set ...}, in a working
- * directory of its own, with stdout and stderr captured to files ({@code <name>.out},
- * {@code <name>.err}) that {@link #describe()} quotes in assertion messages. {@link #close()} kills
- * the process if it is still alive.
+ * runs it: {@code java -Xmx1g -jar exowatch.jar up --data-dir DIR --set ...} (a private copy of
+ * {@code target/exowatch.jar}), in a working directory of its own, with stdout and stderr captured
+ * to files ({@code <name>.out}, {@code <name>.err}) that {@link #describe()} quotes in assertion
+ * messages. {@link #close()} kills the process if it is still alive.
  */
 final class UpProcess implements AutoCloseable {
 
@@ -99,20 +100,40 @@ final class UpProcess implements AutoCloseable {
    */
   static UpProcess start(final String name, final Path dir, final Path dataDir, final Ports ports,
       final Map<String, String> settings) throws IOException {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException("The shaded jar " + JAR + " is missing: run the package phase first");
-    }
+    final Path jar = privateCopyOfTheJar(dir);
     final Path cwd = Files.createDirectories(dir.resolve(name + "-cwd"));
     final Path out = dir.resolve(name + ".out");
     final Path err = dir.resolve(name + ".err");
     final List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", JAR.toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString(),
         "up", "--data-dir", dataDir.toAbsolutePath().toString(), "--progress-interval", "1s"));
     ports.settings().forEach((k, v) -> set(command, k, v));
     settings.forEach((k, v) -> set(command, k, v));
     final Process process = new ProcessBuilder(command).directory(cwd.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     return new UpProcess(name, process, out, err);
+  }
+
+  /**
+   * A copy of the shaded jar in {@code dir}, made once: others rebuild {@code target/exowatch.jar} in
+   * this shared tree (the {@code ./exowatch} launcher does when a source is newer), and a jar replaced
+   * under a running JVM fails it with {@code NoClassDefFoundError}s.
+   */
+  private static Path privateCopyOfTheJar(final Path dir) throws IOException {
+    final Path copy = dir.resolve("exowatch.jar");
+    if (Files.exists(copy)) {
+      return copy;
+    }
+    if (!Files.isRegularFile(JAR)) {
+      throw new IllegalStateException("The shaded jar " + JAR + " is missing: run the package phase first");
+    }
+    Files.copy(JAR, copy);
+    try (JarFile check = new JarFile(copy.toFile())) {
+      if (check.getManifest() == null || check.getManifest().getMainAttributes().getValue("Main-Class") == null) {
+        throw new IllegalStateException("The copy of " + JAR + " has no Main-Class: copied while being rebuilt?");
+      }
+    }
+    return copy;
   }
 
   private static void set(final List<String> command, final String key, final String value) {
