@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
@@ -112,14 +111,6 @@ public final class OpenSearchHttp implements AutoCloseable {
   /** Parses a reply body as JSON. */
   public JsonNode parse(final Reply reply) throws IOException {
     return reply.body().length == 0 ? json.createObjectNode() : json.readTree(reply.body());
-  }
-
-  /** A query string of {@code params}, URL-encoded, starting with {@code ?} (or empty). */
-  public static String query(final Map<String, String> params) {
-    final StringBuilder sb = new StringBuilder();
-    params.forEach((k, v) -> sb.append(sb.length() == 0 ? '?' : '&').append(k).append('=')
-        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return sb.toString();
   }
 
   @Override
