@@ -43,9 +43,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Both paths first run once on N other records (warm-up: JIT compilation of the classifier,
  * Avro, RocksDB and Kafka Streams code would otherwise be timed; with fewer the compiler threads
- * were still the busiest of the process during the measurement). Then N realistic {@code TrialRecord}s (about 2.5 KB of registry content plus a 3 KB source payload;
- * one in five an MSC-exosome trial with references and other-registry ids) are produced to a raw
- * topic first. Then (a) a consumer reads them and a producer writes each record again to an output
+ * were still the busiest of the process during the measurement). Then N realistic
+ * {@code TrialRecord}s (about 3.8 KB each: registry content plus a source payload; one in five an
+ * MSC-exosome trial with a reference and an id in another registry) are produced to a raw topic.
+ * Then (a) a consumer reads them and a producer writes each record again to an output
  * topic, through the same Avro serdes, committing offsets after each poll, until all N are written
  * and acknowledged; and (b) the enrich application (exactly-once, the project's classifier) starts
  * on the same raw topic, timed from {@code start()} until its committed offsets reach the end of the
@@ -53,8 +54,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * with and without its start-up (joining the group, creating internal topics, opening stores). For
  * scale, the classifier's own rate on the same trials (one thread) is printed last.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.exowatch.bench.EnrichThroughputBenchmark [N] [partitions] [threads]}
- * (defaults 20000, 3 and 1 stream thread).
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.exowatch.bench.EnrichThroughputBenchmark [N] [partitions] [threads]} (defaults 20000, 3 and 1
+ * stream thread).
  */
 public final class EnrichThroughputBenchmark {
 

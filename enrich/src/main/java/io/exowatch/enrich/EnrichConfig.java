@@ -18,10 +18,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link EnrichKeys#APPLICATION_ID} (default {@code exowatch-enrich}); bootstrap servers from
  * {@code kafka.bootstrap.servers}; {@code state.dir}, {@code num.stream.threads} and
  * {@code commit.interval.ms} from the {@code enrich.*} keys; {@code replication.factor} of internal
- * topics from {@code topics.replication-factor}; {@code topology.optimization=reuse.ktable.source.topics}
- * (as {@link EnrichTopology} builds it); {@code max.task.idle.ms=-1}; the producer's compression,
- * linger and request size from {@link KafkaClients}, with {@code batch.size} {@value #PRODUCER_BATCH_BYTES}; and a deserialization handler that logs task,
- * topic, partition and offset, counts, dead-letters and skips.
+ * topics from {@code topics.replication-factor};
+ * {@code topology.optimization=reuse.ktable.source.topics} (as {@link EnrichTopology} builds it);
+ * {@code max.task.idle.ms=-1}; the producer's compression, linger and request size from
+ * {@link KafkaClients}, with {@code batch.size} {@value #PRODUCER_BATCH_BYTES}; and a
+ * deserialization handler that logs task, topic, partition and offset, counts, dead-letters and skips.
  */
 public final class EnrichConfig {
 
