@@ -6,11 +6,14 @@ import io.exowatch.ingest.ctgov.CtGovStudyParser;
 import io.exowatch.schemas.avro.TrialRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.io.BinaryEncoder;
@@ -41,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The studies are real responses read in place from the shared fixtures: a 95 kB study with
  * results and heavy escaping, a 36 kB study with many references, a 7 kB withdrawn study and a
  * 65 kB sparse study with 202 sites. Run from the repository root:
- * {@code java -jar benchmarks/target/benchmarks.jar CtGovParseBenchmark}.
+ * {@code java -jar benchmarks/target/benchmarks.jar CtGovParseBenchmark}. On a shared machine {@link #main}
+ * measures the same two paths in CPU time of the measuring thread, alternating them round by round:
+ * {@code java -cp benchmarks/target/benchmarks.jar io.exowatch.bench.CtGovParseBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +60,9 @@ public class CtGovParseBenchmark {
   /** The fixture file of the study. */
   @Param({"study-NCT03722472.json", "study-NCT03630471.json", "study-NCT00973089.json", "study-NCT07062965.json"})
   public String study;
+
+  private static final String[] STUDIES = {
+      "study-NCT03722472.json", "study-NCT03630471.json", "study-NCT00973089.json", "study-NCT07062965.json"};
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final CtGovStudyParser parser = new CtGovStudyParser(mapper, 256 * 1024);
@@ -98,6 +106,47 @@ public class CtGovParseBenchmark {
   @Benchmark
   public JsonNode readTree() throws IOException {
     return mapper.readTree(json);
+  }
+
+  /**
+   * Microseconds of CPU time per study for {@code parseMapSerialize} and {@code readTree}, and their
+   * ratio, per fixture; the two are measured in alternating rounds so both see the same machine.
+   *
+   * @param args unused
+   * @throws IOException when the fixtures cannot be read
+   */
+  public static void main(final String[] args) throws IOException {
+    final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (final String file : STUDIES) {
+      final CtGovParseBenchmark bench = new CtGovParseBenchmark();
+      bench.study = file;
+      bench.setUp();
+      double full = Double.MAX_VALUE;
+      double tree = Double.MAX_VALUE;
+      for (int round = 0; round < 6; round++) {
+        full = Math.min(full, cpuMicros(threads, () -> bench.parseMapSerialize()));
+        tree = Math.min(tree, cpuMicros(threads, () -> bench.readTree()));
+      }
+      System.out.printf(Locale.ROOT, "%s: parseMapSerialize %.1f us, readTree %.1f us of CPU, ratio %.2f%n",
+          file, full, tree, full / tree);
+    }
+  }
+
+  /** Best-effort CPU microseconds per call over about one CPU-second. */
+  private static double cpuMicros(final ThreadMXBean threads, final IoCall call) throws IOException {
+    final long cpu0 = threads.getCurrentThreadCpuTime();
+    long n = 0;
+    while (threads.getCurrentThreadCpuTime() - cpu0 < 1_000_000_000L) {
+      call.run();
+      n++;
+    }
+    return (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / n;
+  }
+
+  /** A call that may throw I/O errors. */
+  @FunctionalInterface
+  private interface IoCall {
+    Object run() throws IOException;
   }
 
   /**

@@ -2,8 +2,8 @@ package io.exowatch.ingest.record;
 
 import io.exowatch.schemas.avro.ArticleRecord;
 import io.exowatch.schemas.avro.TrialRecord;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,22 +79,41 @@ public final class RecordHashes {
   }
 
   private static <T> String sha256(final SpecificDatumWriter<T> writer, final T record) {
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-    final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    final Sha256Sink sink = SINKS.get();
+    sink.encoder = EncoderFactory.get().binaryEncoder(sink, sink.encoder);
     try {
-      writer.write(record, encoder);
-      encoder.flush();
+      writer.write(record, sink.encoder);
+      sink.encoder.flush();
     } catch (final IOException e) {
       throw new UncheckedIOException("Avro encoding for the content hash failed", e);
     }
-    return HexFormat.of().formatHex(digest().digest(bytes.toByteArray()));
+    return HexFormat.of().formatHex(sink.digest.digest());
   }
 
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (final NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
+  /** Per thread: a SHA-256 digest fed directly by a reused Avro encoder, so hashing allocates almost nothing. */
+  private static final ThreadLocal<Sha256Sink> SINKS = ThreadLocal.withInitial(Sha256Sink::new);
+
+  /** An output stream that feeds a SHA-256 digest. */
+  private static final class Sha256Sink extends OutputStream {
+    private final MessageDigest digest;
+    private BinaryEncoder encoder;
+
+    Sha256Sink() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (final NoSuchAlgorithmException e) {
+        throw new IllegalStateException("Every Java platform has SHA-256", e);
+      }
+    }
+
+    @Override
+    public void write(final int b) {
+      digest.update((byte) b);
+    }
+
+    @Override
+    public void write(final byte[] b, final int off, final int len) {
+      digest.update(b, off, len);
     }
   }
 }
