@@ -71,6 +71,15 @@ class RecordHashesTest {
   }
 
   @Test
+  void shouldGiveTheSameHashFromManyThreadsAtOnce() {
+    final String expected = RecordHashes.trialHash(trial());
+    final java.util.Set<String> hashes = java.util.stream.IntStream.range(0, 2_000).parallel()
+        .mapToObj(i -> i % 2 == 0 ? RecordHashes.trialHash(trial()) : RecordHashes.articleHash(article()))
+        .collect(java.util.stream.Collectors.toSet());
+    assertThat(hashes).containsExactlyInAnyOrder(expected, RecordHashes.articleHash(article()));
+  }
+
+  @Test
   void shouldLeaveTheRecordItHashesUnchanged() {
     final TrialRecord t = trial();
     RecordHashes.trialHash(t);
