@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Measures {@code exowatch up} as a user runs it, against a fake source in another process
@@ -138,9 +140,20 @@ public final class UpBenchmark {
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
           .forEach(e -> System.out.printf(Locale.ROOT, "  %-16s %6.1f%n", e.getKey(), e.getValue()));
       System.out.println("last progress line: " + lastProgress(Files.readString(dir.resolve("up.out"))));
+      stop(up);
+      deleteRecursively(dir.resolve("data")); // 200+ MiB of broker and index data; the logs stay
+      System.out.println("logs in " + dir);
     } finally {
       stop(up);
       stop(sources);
+    }
+  }
+
+  private static void deleteRecursively(final Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (final Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
@@ -226,7 +239,7 @@ public final class UpBenchmark {
   }
 
   private static void stop(final Process p) throws InterruptedException {
-    if (p == null) {
+    if (p == null || !p.isAlive()) {
       return;
     }
     p.destroy();
