@@ -56,6 +56,8 @@ public enum Kind {
   STUDY_KIND("study-kind", List.of(StudyKind.class), 1, 1, Set.of("weak")),
   /** The start of a registry id, so id search runs only on texts that may hold one. */
   TRIAL_ID_HINT("trial-id-hint", List.of(), 0, 0, Set.of()),
+  /** Says vesicles in its sentence are not given: "no vesicle product is given", "only the cells are given". */
+  NEGATION("negation", List.of(), 0, 0, Set.of()),
   /** A phrase that only exists to hide the shorter terms inside it ("stage IV", "serum-free"). */
   NEUTRAL("neutral", List.of(), 0, 0, Set.of());
 
@@ -117,7 +119,7 @@ public enum Kind {
   public static final int APPLICATION_LAYER = 2;
   /** Layer of study kinds. */
   public static final int STUDY_LAYER = 3;
-  /** Layer of trial-id hints. */
+  /** Layer of trial-id hints and negations (they hide nothing and nothing hides them but neutral phrases). */
   public static final int HINT_LAYER = 4;
   /** Neutral phrases hide terms of every layer. */
   public static final int NEUTRAL_LAYER = 5;
@@ -135,7 +137,7 @@ public enum Kind {
       case CONDITION -> CONDITION_LAYER;
       case APPLICATION -> APPLICATION_LAYER;
       case STUDY_KIND -> STUDY_LAYER;
-      case TRIAL_ID_HINT -> HINT_LAYER;
+      case TRIAL_ID_HINT, NEGATION -> HINT_LAYER;
       case NEUTRAL -> NEUTRAL_LAYER;
       default -> ORIGIN_LAYER;
     };

@@ -28,6 +28,7 @@ final class Mention {
   Hit cue;
   boolean quantity;
   boolean constituent;
+  boolean negated;
   boolean eligible;
 
   Mention(final Hit hit, final boolean vesicle) {
@@ -35,9 +36,9 @@ final class Mention {
     this.vesicle = vesicle;
   }
 
-  /** Whether the mention names a product at all (not a unit, not a component). */
+  /** Whether the mention names a product at all (not a unit, not a component, not said to be withheld). */
   boolean counts() {
-    return !quantity && !constituent;
+    return !quantity && !constituent && !negated;
   }
 
   /** Whether it may be an MSC product. */

@@ -21,6 +21,8 @@ final class MentionFinder {
   private static final int RIGHT_WINDOW = 10;
   private static final int CONTAINER_GAP = 3;
   private static final int CONTAINER_REACH = 6;
+  private static final int LISTED_GAP = 2;
+  private static final int MODIFIER_GAP = 3;
 
   private final ScannedRecord record;
   private final Map<Long, int[]> cueScores = new HashMap<>();
@@ -68,8 +70,13 @@ final class MentionFinder {
             }
             m.quantity = ScannedRecord.isQuantity(h);
             m.constituent = k == Kind.VESICLE && isConstituent(h);
+            if (m.origin == Origin.MSC_WEAK && k == Kind.SECRETOME && m.source.kind() == Kind.TISSUE) {
+              // "endometrial cell conditioned medium": a tissue alone does not make a medium MSC-conditioned.
+              m.origin = Origin.UNKNOWN;
+            }
           }
         }
+        m.negated = ScannedRecord.sentenceHas(h, Kind.NEGATION);
         resolveUse(m);
         m.eligible = f.role.namesProduct() || f.role == Role.KEYWORD || f.role == Role.CONDITION
             || f.role == Role.SUMMARY && (m.use == Use.THERAPY || !record.hasInterventions);
@@ -115,6 +122,7 @@ final class MentionFinder {
           }
         }
       }
+      strongRight = headOf(strongRight);
     }
     final Hit source;
     if (strongRight != null && (strongLeft == null || strongLeft.gapTo(v) > 1)) {
@@ -129,6 +137,23 @@ final class MentionFinder {
     m.source = source;
     m.origin = source == null ? Origin.UNKNOWN : originOf(source);
     return source != null && (source == strongRight || source == weakRight || source.gapTo(v) <= 1);
+  }
+
+  /**
+   * The head of a source phrase: when an MSC word follows the source closely, the source only
+   * modified it ("derived from menstrual blood-derived endometrial stem cells").
+   */
+  private Hit headOf(final Hit source) {
+    if (source == null || source.kind() == Kind.MSC) {
+      return source;
+    }
+    for (final Hit h : source.field.hits) {
+      if (h.kind() == Kind.MSC && h.sentence == source.sentence && h.tokStart > source.tokEnd
+          && source.gapTo(h) <= MODIFIER_GAP) {
+        return h;
+      }
+    }
+    return source;
   }
 
   private boolean isStrongSource(final Hit h) {
@@ -148,9 +173,16 @@ final class MentionFinder {
     };
   }
 
-  /** "conditioned medium containing exosomes", "MSCs release exosomes": part of something else. */
+  /**
+   * "conditioned medium containing exosomes", "MSCs release exosomes", "growth factors and exosomes":
+   * part of something else.
+   */
   private boolean isConstituent(final Hit v) {
     for (final Hit c : v.field.hits) {
+      if (c.kind() == Kind.PARACRINE && c.sentence == v.sentence && c.tokEnd < v.tokStart
+          && c.gapTo(v) <= LISTED_GAP) {
+        return true;
+      }
       if (c.kind() != Kind.CONTAINER || c.sentence != v.sentence || c.tokEnd >= v.tokStart
           || c.gapTo(v) > CONTAINER_GAP) {
         continue;

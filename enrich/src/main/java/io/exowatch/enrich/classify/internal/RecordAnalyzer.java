@@ -140,6 +140,9 @@ public final class RecordAnalyzer {
       int secretome = 0;
       int secretomeExplicit = 0;
       int secretomeUnknown = 0;
+      // Unsourced vesicles where the product is named (titles, interventions, arms; summaries when the
+      // record lists no interventions): the only ones that may make the record an MSC or other-EV trial.
+      int unknownNamed = 0;
       for (final Mention m : mentions) {
         if (!m.counts()) {
           continue;
@@ -165,6 +168,9 @@ public final class RecordAnalyzer {
                 unknownTherapy += w;
               } else {
                 unknownNeutral += w;
+              }
+              if (m.hit.field.role.namesProduct() || !record.hasInterventions) {
+                unknownNamed += w;
               }
             }
           }
@@ -208,16 +214,18 @@ public final class RecordAnalyzer {
       if (otherEv > 0) {
         return other(hasProductFieldMention(Origin.OTHER, Origin.OTHER) ? 0.9 : 0.75, Origin.OTHER);
       }
-      if (unknownEv > 0 && recordMsc && !recordOther) {
+      // Vesicles or secretome without a stated source take the record's MSCs (or other source) only
+      // where they are named as the product and outweigh what is merely measured.
+      if (unknownNamed > 0 && unknownNamed > diagnostic && recordMsc && !recordOther) {
         return ProductLabels.of(Category.MSC_EV_THERAPY, 0.6, live, record, mentions, evidence);
       }
-      if (secretomeUnknown > 0 && recordMsc) {
+      if (secretomeUnknown > 0 && secretomeUnknown > diagnostic && recordMsc) {
         return ProductLabels.of(Category.MSC_SECRETOME_THERAPY, 0.55, live, record, mentions, evidence);
       }
-      if (unknownEv > 0 && recordOther) {
+      if (unknownNamed > 0 && unknownNamed > diagnostic && recordOther) {
         return other(0.6, Origin.UNKNOWN);
       }
-      if (unknownTherapy > 0 && unknownTherapy > diagnostic && !record.observational) {
+      if (unknownTherapy > 0 && unknownNamed > diagnostic && !record.observational) {
         return other(0.35, Origin.UNKNOWN);
       }
       // Live MSCs with vesicles only measured (an exosome outcome) are still a cell therapy.
