@@ -30,7 +30,8 @@ import java.util.Set;
  * mentioned, and evidence (field path and matched text) for every label. A plain library: no Kafka,
  * no I/O after construction.
  *
- * <p>The words it knows are data: {@link Vocabulary#standard()} by default, compiled once. Rules
+ * <p>Observational designs (see {@link #observational}) lean every vesicle mention towards measurement.
+ * The words it knows are data: {@link Vocabulary#standard()} by default, compiled once. Rules
  * changes bump {@link #VERSION}, which every result carries, so re-classified records are visible.
  * Thread-safe; one instance serves all threads.
  */
@@ -68,9 +69,7 @@ public final class Classifier {
   public Classification classify(final TrialRecord trial) {
     Objects.requireNonNull(trial, "trial");
     final List<Field> fields = trialFields(trial);
-    final String type = trial.getStudyType() == null ? "" : trial.getStudyType().toUpperCase(Locale.ROOT);
-    final boolean observational = type.startsWith("OBSERVATIONAL");
-    final Verdict v = analyzer.analyze(fields, observational, !trial.getInterventions().isEmpty());
+    final Verdict v = analyzer.analyze(fields, observational(trial.getStudyType()), !trial.getInterventions().isEmpty());
 
     final List<Evidence> evidence = new ArrayList<>(v.evidence());
     final Phase phase = Phases.normalise(trial.getPhases());
@@ -118,6 +117,21 @@ public final class Classifier {
         .setEvidence(evidence)
         .setClassifierVersion(VERSION)
         .build();
+  }
+
+  /**
+   * Whether a study type says nothing is administered: ClinicalTrials.gov {@code OBSERVATIONAL}, and
+   * other registries' observational, diagnostic-test, epidemiological, cohort, case-control and
+   * cross-sectional designs.
+   */
+  static boolean observational(final String studyType) {
+    if (studyType == null) {
+      return false;
+    }
+    final String t = studyType.toLowerCase(Locale.ROOT);
+    return t.contains("observational") || t.contains("diagnostic") || t.contains("epidemiolog")
+        || t.contains("cohort") || t.contains("case-control") || t.contains("case control")
+        || t.contains("cross-sectional") || t.contains("cross sectional");
   }
 
   // ---- fields ---------------------------------------------------------------------------------

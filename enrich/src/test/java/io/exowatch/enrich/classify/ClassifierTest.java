@@ -109,6 +109,18 @@ class ClassifierTest {
   }
 
   @Test
+  void shouldTreatOtherRegistriesObservationalAndDiagnosticDesignsAsNothingAdministered() {
+    assertThat(Classifier.observational("OBSERVATIONAL")).isTrue();
+    assertThat(Classifier.observational("Observational study")).isTrue();
+    assertThat(Classifier.observational("Diagnostic test")).isTrue();
+    assertThat(Classifier.observational("Cross-sectional")).isTrue();
+    assertThat(Classifier.observational("INTERVENTIONAL")).isFalse();
+    assertThat(Classifier.observational("Interventional study")).isFalse();
+    assertThat(Classifier.observational("EXPANDED_ACCESS")).isFalse();
+    assertThat(Classifier.observational(null)).isFalse();
+  }
+
+  @Test
   void shouldGiveTheSameAnswerFromManyThreads() {
     final TrialRecord t = Trials.trial("Intra-articular Adipose MSC-derived Exosomes in Knee Osteoarthritis",
         "ADSC-Exos", "Single intra-articular injection", "Knee Osteoarthritis");
