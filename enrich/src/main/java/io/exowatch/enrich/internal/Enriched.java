@@ -15,7 +15,7 @@ public final class Enriched {
   /** A trial with its classification, links to articles and ids in other registries. */
   public static EnrichedTrial trial(final TrialRecord trial, final Classification classification,
       final Links links, final Instant now) {
-    return new EnrichedTrial(trial, classification, links.articles(), SameAs.of(trial), now);
+    return new EnrichedTrial(trial, classification, links.articles(), SameAs.of(trial), null, now);
   }
 
   /** An article with its classification and the trials linked to it. */
