@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Turns the date spellings sources use into ISO-8601, possibly partial ({@code yyyy},
  * {@code yyyy-MM} or {@code yyyy-MM-dd}): {@code 2021/08}, {@code 2012 Nov 26},
  * {@code 2021-07-15T10:00:00Z}, {@code 15 July 2021}, {@code Jul 2021}, {@code 2021}. Anything else
- * gives {@code null}. Impossible months or days are dropped to the coarser precision.
+ * gives {@code null}. Impossible months or days are dropped to the coarser precision. Registries that
+ * write the day first ({@code 15/07/2021}, {@code 15.07.2021}: IRCT, EU CTR, ICTRP exports) go through
+ * {@link #dayFirst}.
  */
 public final class PartialDates {
 
@@ -23,7 +25,22 @@ public final class PartialDates {
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile("^(?:(\\d{1,2})[\\s-]+)?([A-Za-z]{3,})\\.?[\\s,-]+((?:1[5-9]|20)\\d{2})\\b.*");
   private static final Pattern MONTH_DAY_YEAR = Pattern.compile("^([A-Za-z]{3,})\\.?\\s+(\\d{1,2}),?\\s+((?:1[5-9]|20)\\d{2})\\b.*");
 
+  private static final Pattern DAY_FIRST = Pattern.compile("^(\\d{1,2})[-/.](\\d{1,2})[-/.]((?:1[5-9]|20)\\d{2})(?:$|[T\\s].*)");
+
   private PartialDates() {
+  }
+
+  /**
+   * The ISO form of a day-first date ({@code 15/07/2021}, {@code 1.7.2021}, {@code 15-07-2021 00:00}),
+   * or of any form {@link #normalize} knows (so a registry that mixes forms still parses); {@code null}
+   * when neither applies.
+   */
+  public static String dayFirst(final String raw) {
+    if (raw == null) {
+      return null;
+    }
+    final Matcher m = DAY_FIRST.matcher(raw.strip());
+    return m.matches() ? iso(m.group(3), m.group(2), m.group(1)) : normalize(raw);
   }
 
   /** The ISO form of {@code raw}, or {@code null} when it is not a recognisable date. */

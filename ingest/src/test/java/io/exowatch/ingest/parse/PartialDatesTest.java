@@ -41,4 +41,20 @@ class PartialDatesTest {
   void shouldAssemblePubMedDateParts(final String y, final String m, final String d, final String iso) {
     assertThat(PartialDates.of(y, m, d)).isEqualTo(iso);
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+      "15/07/2021       | 2021-07-15",
+      "1/7/2021         | 2021-07-01",
+      "15.07.2021       | 2021-07-15",
+      "15-07-2021 00:00 | 2021-07-15",
+      "31/02/2021       | 2021-02",
+      "15/13/2021       | 2021",
+      "2021-07-15       | 2021-07-15",
+      "July 2021        | 2021-07",
+      "15/07/21         | NULL",
+  })
+  void shouldReadDayFirstDatesAndFallBackToTheOtherForms(final String raw, final String iso) {
+    assertThat(PartialDates.dayFirst(raw)).isEqualTo(iso);
+  }
 }
