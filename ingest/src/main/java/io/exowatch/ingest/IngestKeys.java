@@ -125,6 +125,15 @@ public final class IngestKeys {
   public static final ConfigKey<String> HTTP_USER_AGENT = ConfigKey.string(
       "http.user-agent", D.http().userAgent(), "User-Agent of every request; keep ExoWatch and a contact in it.");
 
+  /** ChiCTR (Chinese Clinical Trial Registry): {@code sources.chictr.*}. */
+  public static final RegistryKeys CHICTR = RegistryKeys.of("chictr", "ChiCTR (Chinese Clinical Trial Registry)");
+  /** IRCT (Iranian Registry of Clinical Trials): {@code sources.irct.*}. */
+  public static final RegistryKeys IRCT = RegistryKeys.of("irct", "IRCT (Iranian Registry of Clinical Trials)");
+  /** ISRCTN registry: {@code sources.isrctn.*}. */
+  public static final RegistryKeys ISRCTN = RegistryKeys.of("isrctn", "the ISRCTN registry (XML API)");
+  /** EU Clinical Trials Register: {@code sources.euctr.*}. */
+  public static final RegistryKeys EUCTR = RegistryKeys.of("euctr", "the EU Clinical Trials Register");
+
   /** Topic of raw trials. Default {@code trials-raw}. */
   public static final ConfigKey<String> TOPIC_TRIALS = ConfigKey.string(
       "ingest.topic.trials", D.topics().trials(), "Topic the ingest writes TrialRecords to (compacted).");
@@ -141,9 +150,9 @@ public final class IngestKeys {
   private IngestKeys() {
   }
 
-  /** Every key declared here. */
+  /** Every key declared here, the registries' ({@link #registries()}) included. */
   public static List<ConfigKey<?>> all() {
-    return List.of(CTGOV_ENABLED, CTGOV_BASE_URL, CTGOV_QUERY, CTGOV_PAGE_SIZE, CTGOV_POLL_INTERVAL, CTGOV_RATE_LIMIT,
+    final List<ConfigKey<?>> keys = new ArrayList<>(List.of(CTGOV_ENABLED, CTGOV_BASE_URL, CTGOV_QUERY, CTGOV_PAGE_SIZE, CTGOV_POLL_INTERVAL, CTGOV_RATE_LIMIT,
         PUBMED_ENABLED, PUBMED_BASE_URL, PUBMED_QUERY, PUBMED_BATCH_SIZE, PUBMED_POLL_INTERVAL, PUBMED_RATE_LIMIT,
         PUBMED_API_KEY, PUBMED_DATE_TYPE,
         EUROPEPMC_ENABLED, EUROPEPMC_BASE_URL, EUROPEPMC_QUERY, EUROPEPMC_PAGE_SIZE, EUROPEPMC_POLL_INTERVAL,
@@ -151,7 +160,55 @@ public final class IngestKeys {
         PAGES_ENABLED, PAGES_URLS, PAGES_DOI_RESOLVER, PAGES_FOLLOW_DOIS, PAGES_MAX_DOIS_PER_RUN, PAGES_ALLOWED_HOSTS,
         PAGES_POLL_INTERVAL, PAGES_RATE_LIMIT,
         HTTP_TIMEOUT, HTTP_CONNECT_TIMEOUT, HTTP_MAX_BODY_BYTES, HTTP_MAX_RETRIES, HTTP_RETRY_BACKOFF, HTTP_USER_AGENT,
-        TOPIC_TRIALS, TOPIC_ARTICLES, TOPIC_DLQ, TOPIC_CURSORS);
+        TOPIC_TRIALS, TOPIC_ARTICLES, TOPIC_DLQ, TOPIC_CURSORS));
+    for (final RegistryKeys r : registries()) {
+      keys.addAll(r.all());
+    }
+    return List.copyOf(keys);
+  }
+
+  /** The keys of the registries, in {@link IngestSettings.Registry#NAMES} order. */
+  public static List<RegistryKeys> registries() {
+    return List.of(CHICTR, IRCT, ISRCTN, EUCTR);
+  }
+
+  /**
+   * The keys {@code sources.<name>.enabled}, {@code .base-url}, {@code .query}, {@code .max-pages},
+   * {@code .poll-interval} and {@code .rate-limit} of one registry, defaults from
+   * {@link IngestSettings.Registry#defaults(String)}.
+   *
+   * @param name the registry's name
+   * @param enabled whether it is searched
+   * @param baseUrl the site's root
+   * @param query the search term
+   * @param maxPages result pages a pass at most
+   * @param pollInterval time between passes
+   * @param rateLimit requests per second
+   */
+  public record RegistryKeys(String name, ConfigKey<Boolean> enabled, ConfigKey<URI> baseUrl, ConfigKey<String> query,
+      ConfigKey<Integer> maxPages, ConfigKey<Duration> pollInterval, ConfigKey<Double> rateLimit) {
+
+    static RegistryKeys of(final String name, final String title) {
+      final IngestSettings.Registry d = IngestSettings.Registry.defaults(name);
+      final String p = "sources." + name + ".";
+      return new RegistryKeys(name,
+          ConfigKey.bool(p + "enabled", d.enabled(), "Search " + title + "."),
+          ConfigKey.url(p + "base-url", d.baseUrl().toString(), "Root URL of " + title + "; the source appends its paths."),
+          ConfigKey.string(p + "query", d.query(), "Search term sent to " + title + ", in the site's syntax."),
+          ConfigKey.integer(p + "max-pages", d.maxPages(), "Result pages read in one pass at most, 1 to 10000."),
+          ConfigKey.duration(p + "poll-interval", d.pollInterval(), "Time between passes over " + title + "."),
+          ConfigKey.decimal(p + "rate-limit", d.rateLimit(), "Requests per second to " + title + "."));
+    }
+
+    /** The six keys. */
+    public List<ConfigKey<?>> all() {
+      return List.of(enabled, baseUrl, query, maxPages, pollInterval, rateLimit);
+    }
+
+    IngestSettings.Registry settings(final ExoConfig c) {
+      return new IngestSettings.Registry(name, c.get(enabled), c.get(baseUrl), c.get(query), c.get(maxPages),
+          c.get(pollInterval), c.get(rateLimit));
+    }
   }
 
   /** The settings these keys give in {@code c}; a bad combination fails naming the key. */
@@ -172,6 +229,7 @@ public final class IngestKeys {
           new IngestSettings.Pages(c.get(PAGES_ENABLED), urls(c.get(PAGES_URLS)), c.get(PAGES_DOI_RESOLVER),
               c.get(PAGES_FOLLOW_DOIS), c.get(PAGES_MAX_DOIS_PER_RUN), c.get(PAGES_ALLOWED_HOSTS),
               c.get(PAGES_POLL_INTERVAL), c.get(PAGES_RATE_LIMIT)),
+          registries().stream().map(r -> r.settings(c)).toList(),
           http,
           new IngestSettings.TopicNames(c.get(TOPIC_TRIALS), c.get(TOPIC_ARTICLES), c.get(TOPIC_DLQ),
               c.get(TOPIC_CURSORS)));

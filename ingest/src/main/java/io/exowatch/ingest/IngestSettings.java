@@ -6,8 +6,10 @@ import io.exowatch.ingest.http.HttpSettings;
 import io.exowatch.ingest.source.DefaultQueries;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the ingest service needs to know, immutable. {@link #defaults()} gives the values
@@ -21,11 +23,15 @@ import java.util.Objects;
  *     page size 250, every 6 h, 5 requests/s, incremental by {@code UPDATE_DATE}
  * @param pages landing pages: on, no configured URLs, DOIs of the other sources followed through
  *     {@code https://doi.org/} (at most 100 a run), every 24 h, 1 request/s per host
+ * @param registries the other trial registries ({@link Registry#defaults()}): ChiCTR, IRCT, ISRCTN and
+ *     the EU Clinical Trials Register, each on, searched for {@code exosome} once a day at 0.5 requests/s,
+ *     at most 50 result pages a pass
  * @param http user agent, timeouts, body limit and retries ({@link HttpSettings#defaults()})
  * @param topics where records, dead letters and cursors go
  */
 public record IngestSettings(
-    CtGov ctgov, PubMed pubmed, EuropePmc europePmc, Pages pages, HttpSettings http, TopicNames topics) {
+    CtGov ctgov, PubMed pubmed, EuropePmc europePmc, Pages pages, List<Registry> registries, HttpSettings http,
+    TopicNames topics) {
 
   /** Checks that nothing is missing. */
   public IngestSettings {
@@ -33,6 +39,10 @@ public record IngestSettings(
     Objects.requireNonNull(pubmed, "pubmed");
     Objects.requireNonNull(europePmc, "europePmc");
     Objects.requireNonNull(pages, "pages");
+    registries = List.copyOf(registries);
+    if (registries.stream().map(Registry::name).distinct().count() != registries.size()) {
+      throw new IllegalArgumentException("two registry settings share a name: " + registries);
+    }
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(topics, "topics");
   }
@@ -40,7 +50,7 @@ public record IngestSettings(
   /** The defaults listed above. */
   public static IngestSettings defaults() {
     return new IngestSettings(CtGov.defaults(), PubMed.defaults(), EuropePmc.defaults(), Pages.defaults(),
-        HttpSettings.defaults(), TopicNames.defaults());
+        Registry.defaults(), HttpSettings.defaults(), TopicNames.defaults());
   }
 
   /** The settings the keys of {@link IngestKeys} give in {@code config}. */
@@ -50,38 +60,131 @@ public record IngestSettings(
 
   /** A copy with other ClinicalTrials.gov settings. */
   public IngestSettings withCtGov(final CtGov s) {
-    return new IngestSettings(s, pubmed, europePmc, pages, http, topics);
+    return new IngestSettings(s, pubmed, europePmc, pages, registries, http, topics);
   }
 
   /** A copy with other PubMed settings. */
   public IngestSettings withPubMed(final PubMed s) {
-    return new IngestSettings(ctgov, s, europePmc, pages, http, topics);
+    return new IngestSettings(ctgov, s, europePmc, pages, registries, http, topics);
   }
 
   /** A copy with other Europe PMC settings. */
   public IngestSettings withEuropePmc(final EuropePmc s) {
-    return new IngestSettings(ctgov, pubmed, s, pages, http, topics);
+    return new IngestSettings(ctgov, pubmed, s, pages, registries, http, topics);
   }
 
   /** A copy with other landing-page settings. */
   public IngestSettings withPages(final Pages s) {
-    return new IngestSettings(ctgov, pubmed, europePmc, s, http, topics);
+    return new IngestSettings(ctgov, pubmed, europePmc, s, registries, http, topics);
   }
 
   /** A copy with other HTTP settings. */
   public IngestSettings withHttp(final HttpSettings s) {
-    return new IngestSettings(ctgov, pubmed, europePmc, pages, s, topics);
+    return new IngestSettings(ctgov, pubmed, europePmc, pages, registries, s, topics);
   }
 
   /** A copy with other topic names. */
   public IngestSettings withTopics(final TopicNames t) {
-    return new IngestSettings(ctgov, pubmed, europePmc, pages, http, t);
+    return new IngestSettings(ctgov, pubmed, europePmc, pages, registries, http, t);
   }
 
   /** A copy with every source off; turn on the ones wanted with the {@code with...} methods. */
   public IngestSettings allSourcesOff() {
     return new IngestSettings(ctgov.enabled(false), pubmed.enabled(false), europePmc.enabled(false),
-        pages.enabled(false), http, topics);
+        pages.enabled(false), registries.stream().map(r -> r.enabled(false)).toList(), http, topics);
+  }
+
+  /** A copy in which {@code s} replaces the registry settings of the same name (or is added). */
+  public IngestSettings withRegistry(final Registry s) {
+    final List<Registry> list = new ArrayList<>();
+    for (final Registry r : registries) {
+      if (!r.name().equals(s.name())) {
+        list.add(r);
+      }
+    }
+    list.add(s);
+    return new IngestSettings(ctgov, pubmed, europePmc, pages, list, http, topics);
+  }
+
+  /** The settings of the registry called {@code name}. */
+  public Optional<Registry> registry(final String name) {
+    return registries.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /**
+   * A trial registry searched through its web site or API: ChiCTR, IRCT, ISRCTN, EU CTR.
+   *
+   * @param name the source's name, cursor key and configuration prefix ({@code sources.<name>.*})
+   * @param enabled whether it runs
+   * @param baseUrl the site's root; the source appends its own paths
+   * @param query the search term, in the site's own syntax
+   * @param maxPages result pages read in one pass at most (a bound on a runaway pass), 1 to 10000
+   * @param pollInterval time between passes
+   * @param rateLimit requests per second
+   */
+  public record Registry(String name, boolean enabled, URI baseUrl, String query, int maxPages,
+      Duration pollInterval, double rateLimit) {
+
+    /** The registries there are settings for, in the order the service runs them. */
+    public static final List<String> NAMES = List.of("chictr", "irct", "isrctn", "euctr");
+
+    /** Validates. */
+    public Registry {
+      requireText(name, "sources.<registry> name");
+      requireUrl(baseUrl, "sources." + name + ".base-url");
+      requireText(query, "sources." + name + ".query");
+      requireRange(maxPages, 1, 10_000, "sources." + name + ".max-pages");
+      requirePositive(pollInterval, "sources." + name + ".poll-interval");
+      requireRate(rateLimit, "sources." + name + ".rate-limit");
+    }
+
+    /** Every registry in {@link #NAMES} with its {@link #defaults(String)}. */
+    public static List<Registry> defaults() {
+      return NAMES.stream().map(Registry::defaults).toList();
+    }
+
+    /**
+     * On, the live site ({@code https://www.chictr.org.cn}, {@code https://irct.behdasht.gov.ir},
+     * {@code https://www.isrctn.com}, {@code https://www.clinicaltrialsregister.eu}), query
+     * {@code exosome}, 50 pages a pass, every 24 h, 0.5 requests/s.
+     *
+     * @throws IllegalArgumentException {@code name} is not one of {@link #NAMES}
+     */
+    public static Registry defaults(final String name) {
+      final String url = switch (name) {
+        case "chictr" -> "https://www.chictr.org.cn";
+        case "irct" -> "https://irct.behdasht.gov.ir";
+        case "isrctn" -> "https://www.isrctn.com";
+        case "euctr" -> "https://www.clinicaltrialsregister.eu";
+        default -> throw new IllegalArgumentException("no registry called '" + name + "'; known: " + NAMES);
+      };
+      return new Registry(name, true, URI.create(url), "exosome", 50, Duration.ofHours(24), 0.5);
+    }
+
+    /** A copy pointed at another base URL. */
+    public Registry baseUrl(final URI url) {
+      return new Registry(name, enabled, url, query, maxPages, pollInterval, rateLimit);
+    }
+
+    /** A copy with another query. */
+    public Registry query(final String q) {
+      return new Registry(name, enabled, baseUrl, q, maxPages, pollInterval, rateLimit);
+    }
+
+    /** A copy with another page bound. */
+    public Registry maxPages(final int pages) {
+      return new Registry(name, enabled, baseUrl, query, pages, pollInterval, rateLimit);
+    }
+
+    /** A copy with another rate limit. */
+    public Registry rateLimit(final double perSecond) {
+      return new Registry(name, enabled, baseUrl, query, maxPages, pollInterval, perSecond);
+    }
+
+    /** A copy switched on or off. */
+    public Registry enabled(final boolean on) {
+      return new Registry(name, on, baseUrl, query, maxPages, pollInterval, rateLimit);
+    }
   }
 
   /**
