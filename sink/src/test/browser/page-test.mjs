@@ -34,6 +34,23 @@ try {
   check(await page.locator('#chart-applications svg rect').count() > 0, 'the application chart draws bars');
   check(await page.locator('#chart-phase svg rect').count() > 0, 'the phase chart draws bars');
 
+  // One hit per real trial: NCT04276987 and ChiCTR2000030261 are one trial.
+  check(await page.locator('.hit').count() === 6, 'six trials, seven registrations, six hits');
+  check((await page.locator('#total').textContent()).includes('6 trials (7 registrations)'), 'the total counts trials and says how many registrations');
+  const pair = page.locator('.hit[data-id="NCT04276987"], .hit[data-id="ChiCTR2000030261"]');
+  check(await pair.count() === 1, 'a trial registered in two registries is one hit listing both ids');
+  const shown = await pair.getAttribute('data-id');
+  const other = shown === 'NCT04276987' ? 'ChiCTR2000030261' : 'NCT04276987';
+  check((await pair.locator('.hit-head .id').textContent()) === shown, 'the hit shows its own id');
+  check((await pair.locator('.registrations').textContent()).includes(other), 'the hit lists the other registration (' + other + ')');
+  check(await page.locator('.hit .registrations').count() === 1, 'trials registered once list no other registration');
+  await pair.locator('.registrations a.reg[data-id="' + other + '"]').click();
+  await page.waitForSelector('#detail:not([hidden]) #detail-title', { timeout: 15000 });
+  const regs = await page.locator('#detail .facts dd').allTextContents();
+  check(regs.some((t) => t.includes('NCT04276987 (ClinicalTrials.gov)') && t.includes('ChiCTR2000030261 (ChiCTR)')),
+    'the other registration opens with both ids and registries');
+  await page.click('#detail-close');
+
   // Scraped markup renders as text and runs nothing.
   const xss = page.locator('.hit[data-id="NCT66666666"] .title');
   check((await xss.textContent()).includes('<script>window.__pwned=1</script>'), 'a <script> title shows as text');
@@ -62,7 +79,8 @@ try {
   check(routes.every((t) => t.includes('Inhalation')), 'every filtered hit has the inhalation route');
 
   // Trial detail with linked articles.
-  await page.locator('.hit[data-id="NCT04276987"] a.title').click();
+  // Whichever registration represents the collapsed trial; the detail gathers the articles of both.
+  await page.locator('.hit[data-id="NCT04276987"] a.title, .hit[data-id="ChiCTR2000030261"] a.title').click();
   await page.waitForSelector('#detail:not([hidden]) #detail-title', { timeout: 15000 });
   check((await page.locator('#detail-title').textContent()).includes('COVID-19'), 'the trial detail opens');
   check(await page.locator('#detail .ev-table tbody tr').count() >= 1, 'the detail shows the evidence');

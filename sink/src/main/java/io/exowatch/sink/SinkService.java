@@ -19,6 +19,7 @@ import io.exowatch.sink.internal.http.SearchService;
 import io.exowatch.sink.internal.index.BulkWriter;
 import io.exowatch.sink.internal.index.DeadLetters;
 import io.exowatch.sink.internal.index.Documents;
+import io.exowatch.sink.internal.index.IdentityBackfill;
 import io.exowatch.sink.internal.index.IndexSetup;
 import io.exowatch.sink.internal.index.Indexer;
 import io.exowatch.sink.internal.index.OpenSearchHttp;
@@ -60,8 +61,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #start} creates the index templates, indices and aliases when missing, then starts the
- * indexer thread and the HTTP server; a start that fails halfway closes what it started.
+ * <p>{@link #start} creates the index templates, indices and aliases when missing (or adds this
+ * build's new fields to the existing ones), gives trial documents of an earlier sink the fields
+ * search collapses on ({@code IdentityBackfill}), then starts the indexer thread and the HTTP
+ * server; a start that fails halfway closes what it started.
  * {@link #close} ends the event streams, stops the server, lets the indexer send and commit what
  * it holds, and closes the clients.
  */
@@ -110,7 +113,8 @@ public final class SinkService implements AutoCloseable {
     final String trialsAlias = config.get(SinkKeys.TRIALS_ALIAS);
     final String articlesAlias = config.get(SinkKeys.ARTICLES_ALIAS);
     setUpIndices(new IndexSetup(os, config.get(SinkKeys.INDEX_SHARDS), config.get(SinkKeys.INDEX_REPLICAS)),
-        trialsAlias, articlesAlias, retry, openSearchUrl, config.get(SinkKeys.STARTUP_TIMEOUT));
+        new IdentityBackfill(os, IdentityBackfill.DEFAULT_PAGE), trialsAlias, articlesAlias, retry, openSearchUrl,
+        config.get(SinkKeys.STARTUP_TIMEOUT));
 
     final SchemaRegistryClient registry = SchemaRegistryClients.create(config.get(CommonKeys.SCHEMA_REGISTRY_URL));
     final Map<String, Object> serdeConfig = clients.serdeConfig();
@@ -164,13 +168,15 @@ public final class SinkService implements AutoCloseable {
         config.get(SinkKeys.ARTICLES_TOPIC), openSearchUrl, trialsAlias, articlesAlias, port);
   }
 
-  private static void setUpIndices(final IndexSetup setup, final String trials, final String articles,
-      final RetryPolicy retry, final URI url, final Duration timeout) {
+  private static void setUpIndices(final IndexSetup setup, final IdentityBackfill backfill, final String trials,
+      final String articles, final RetryPolicy retry, final URI url, final Duration timeout) {
     final long deadline = System.nanoTime() + timeout.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
         setup.ensure(trials, IndexSetup.Kind.TRIALS);
         setup.ensure(articles, IndexSetup.Kind.ARTICLES);
+        // Before the indexer and the HTTP server: search never sees documents without canonicalId.
+        backfill.run(trials);
         return;
       } catch (final IOException e) {
         if (System.nanoTime() >= deadline) {

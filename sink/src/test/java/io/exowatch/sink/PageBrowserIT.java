@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The page in real headless Chromium (Debian's {@code /usr/bin/chromium}, driven by playwright-core
  * from npm; {@code src/test/browser/page-test.mjs}): search, a facet filter, a trial's detail with
- * its linked article, a new trial arriving in the live feed, and scraped markup rendered as text.
+ * its linked article, a trial registered in two registries shown once with both ids, a new trial
+ * arriving in the live feed, and scraped markup rendered as text.
  * Screenshots land in {@code target/page.png} and {@code target/page-detail.png}. Skips when node,
  * the npm packages or Chromium are missing, except on CI ({@code CI=true}) where it fails.
  */
@@ -60,7 +61,15 @@ class PageBrowserIT {
     requireTool(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian's chromium (/usr/bin/chromium)");
 
     try (SinkHarness h = new SinkHarness(stack); SinkService sink = h.startSink()) {
-      h.publish("NCT04276987", TestRecords.ardsTrial("NCT04276987", "Exosomes From Allogenic MSC for Severe COVID-19 ARDS"));
+      final EnrichedTrial ards = TestRecords.ardsTrial("NCT04276987", "Exosomes From Allogenic MSC for Severe COVID-19 ARDS");
+      ards.setCanonicalId("NCT04276987");
+      ards.setSameAs(List.of("ChiCTR2000030261"));
+      h.publish("NCT04276987", ards);
+      // The same trial in ChiCTR: one hit on the page, listing both ids.
+      final EnrichedTrial ardsChina = TestRecords.ardsTrial("ChiCTR2000030261", "Nebulised MSC exosomes for severe COVID-19 pneumonia");
+      ardsChina.setCanonicalId("NCT04276987");
+      ardsChina.setSameAs(List.of("NCT04276987"));
+      h.publish("ChiCTR2000030261", ardsChina);
       h.publishArticle("doi:10.1000/exo.nct04276987",
           TestRecords.article("doi:10.1000/exo.nct04276987", "Inhaled MSC exosomes in COVID-19 ARDS: phase 1 results", "NCT04276987"));
       h.publish("NCT03608631", TestRecords.trial("NCT03608631", "iExosomes Loaded With KRAS G12D siRNA in Pancreatic Cancer",
@@ -77,7 +86,8 @@ class PageBrowserIT {
       final EnrichedTrial xss = TestRecords.ardsTrial("NCT66666666", XSS_TITLE);
       xss.getTrial().setBriefSummary("<img src=x onerror=\"window.__pwned=3\"> summary with markup");
       h.publish("NCT66666666", xss);
-      await().atMost(Duration.ofSeconds(60)).until(() -> h.getJson(sink, "/api/trials").path("total").asLong() == 6
+      await().atMost(Duration.ofSeconds(60)).until(() -> h.getJson(sink, "/api/trials?collapse=false").path("total").asLong() == 7
+          && h.getJson(sink, "/api/trials").path("total").asLong() == 6
           && h.getJson(sink, "/api/trials/NCT04276987").path("articles").size() == 1);
 
       final Path shots = Path.of("target").toAbsolutePath();
@@ -100,6 +110,7 @@ class PageBrowserIT {
       assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node finished; output:\n" + output).isTrue();
       assertThat(node.exitValue()).as("node exit code; output:\n" + output).isZero();
       assertThat(output.toString()).contains("ok - a <script> title shows as text")
+          .contains("ok - a trial registered in two registries is one hit listing both ids")
           .contains("ok - the new trial appears in the live feed").contains("ALL PASSED");
       assertThat(shots.resolve("page.png")).isNotEmptyFile();
     }

@@ -127,7 +127,7 @@
     document.body.classList.add('loading');
     try {
       const [res, charts] = await Promise.all([getJson('/api/trials?' + p), getJson('/api/charts/trials?' + params())]);
-      renderTotal(res.total);
+      renderTotal(res.total, res.registrations);
       renderFacets(res.facets);
       renderResults(res.hits);
       renderPager(res.total);
@@ -141,9 +141,12 @@
     }
   }
 
-  function renderTotal(total) {
+  // total counts real trials; a trial registered in several registries is one hit listing every id.
+  function renderTotal(total, registrations) {
     const active = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
-    $('total').textContent = total + (total === 1 ? ' trial' : ' trials') + (state.q ? ' matching "' + state.q + '"' : '')
+    $('total').textContent = total + (total === 1 ? ' trial' : ' trials')
+      + (registrations > total ? ' (' + registrations + ' registrations)' : '')
+      + (state.q ? ' matching "' + state.q + '"' : '')
       + (active ? ' with ' + active + (active === 1 ? ' filter' : ' filters') : '');
     $('clear').hidden = active === 0 && !state.q;
   }
@@ -187,6 +190,23 @@
     return out;
   }
 
+  function registrationLabel(r) {
+    return r.id + (r.registry ? ' (' + nice(r.registry) + ')' : '');
+  }
+
+  // The trial's other registrations: indexed ones open their detail, the others are plain text.
+  function otherRegistrations(hit) {
+    const others = (hit.registrations || []).filter((r) => r.id !== hit.id);
+    if (!others.length) return null;
+    const items = others.map((r) => {
+      if (!r.indexed) return el('span', { class: 'reg', dataset: { id: r.id } }, registrationLabel(r));
+      const a = el('a', { href: '#trial=' + encodeURIComponent(r.id), class: 'reg', dataset: { id: r.id } }, registrationLabel(r));
+      a.addEventListener('click', (ev) => { ev.preventDefault(); openTrial(r.id); });
+      return a;
+    });
+    return el('p', { class: 'registrations' }, 'Also registered as ', items.flatMap((n, i) => (i ? [', ', n] : [n])));
+  }
+
   function renderResults(hits) {
     const root = clear($('results'));
     if (!hits.length) {
@@ -206,6 +226,7 @@
       link.addEventListener('click', (ev) => { ev.preventDefault(); openTrial(hit.id); });
       root.appendChild(el('li', { class: 'hit', dataset: { id: hit.id } },
         el('div', { class: 'hit-head' }, el('span', { class: 'id' }, hit.id), link),
+        otherRegistrations(hit),
         el('div', { class: 'badges' }, badges(hit)),
         el('div', { class: 'meta' }, [hit.sponsor, (hit.countries || []).join(', '),
           hit.startDate ? 'start ' + hit.startDate : null, hit.lastUpdate ? 'updated ' + hit.lastUpdate : null]
@@ -295,7 +316,7 @@
         row('Condition areas', t.conditionAreas, true), row('Sponsor', t.sponsor), row('Countries', t.countries),
         row('Enrollment', t.enrollment != null ? t.enrollment + (t.enrollmentType ? ' (' + t.enrollmentType.toLowerCase() + ')' : '') : null),
         row('Start', t.startDate), row('Completion', t.completionDate), row('Last update', t.lastUpdate),
-        row('Registry status', t.statusRaw), row('Same trial elsewhere', t.sameAs), row('Classifier', t.classifierVersion),
+        row('Registry status', t.statusRaw), row('Registrations', (t.registrations || []).map(registrationLabel)), row('Classifier', t.classifierVersion),
       ]));
       if (t.summary) body.appendChild(el('section', null, el('h3', null, 'Summary'), el('p', { class: 'prose' }, t.summary)));
       const ev = t.evidence || [];

@@ -118,6 +118,19 @@ public final class ApiParams {
     return n;
   }
 
+  /** {@code true} or {@code false} (any letter case), {@code dflt} when absent. */
+  public boolean bool(final String name, final boolean dflt) {
+    final String v = text(name);
+    if (v == null) {
+      return dflt;
+    }
+    final String lower = v.toLowerCase(Locale.ROOT);
+    if (!lower.equals("true") && !lower.equals("false")) {
+      throw new BadRequestException("Parameter '" + name + "' must be true or false, was '" + clip(v) + "'");
+    }
+    return lower.equals("true");
+  }
+
   /** One of {@code choices} (lower-case), {@code dflt} when absent. */
   public String choice(final String name, final String dflt, final Set<String> choices) {
     final String v = text(name);

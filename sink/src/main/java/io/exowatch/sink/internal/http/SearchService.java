@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exowatch.common.ids.TrialIds;
 import io.exowatch.sink.internal.index.OpenSearchHttp;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +39,18 @@ public final class SearchService {
   /** Marks the end of a highlighted match. */
   static final String POST = "\uE001";
 
+  /** Precision threshold of the real-trial counts: exact in practice below it, approximate above. */
+  static final int TRIAL_COUNT_PRECISION = 3000;
+  /** Field shared by the registrations of one real trial. */
+  static final String CANONICAL_ID = "canonicalId";
+  private static final String TRIAL_COUNT = "trials";
+  private static final String MATCHING = "matching";
+  /** Registrations fetched per trial on a page (a trial is rarely in more than three registries). */
+  private static final int REGISTRATIONS_PER_TRIAL = 10;
+  private static final int MAX_REGISTRATIONS = 1000;
+
   /** Facets of {@code /api/trials}: response name → document field. */
-  private static final Map<String, String> TRIAL_FACETS = new java.util.LinkedHashMap<>();
+  private static final Map<String, String> TRIAL_FACETS = new LinkedHashMap<>();
   static {
     TRIAL_FACETS.put("category", "category");
     TRIAL_FACETS.put("applications", "applications");
@@ -54,7 +67,7 @@ public final class SearchService {
       "sponsor", "collaborators", "cargoDetail", "evidence.text", "id^5", "secondaryIds^3");
   private static final List<String> TRIAL_HIT_FIELDS = List.of("id", "title", "registry", "category", "confidence",
       "applications", "mscSources", "routes", "productTypes", "phase", "status", "sponsor", "countries", "conditions",
-      "startDate", "lastUpdate", "evidence", "cargoDetail");
+      "startDate", "lastUpdate", "evidence", "cargoDetail", "sameAs", CANONICAL_ID, "registrations");
   private static final List<String> ARTICLE_TEXT_FIELDS = List.of("title^3", "abstract", "keywords^2", "meshTerms^2",
       "journal", "authors", "evidence.text", "id^5", "doi^5", "pmid^5", "trialIds^3");
   private static final List<String> ARTICLE_HIT_FIELDS = List.of("id", "title", "journal", "publicationDate",
@@ -74,67 +87,223 @@ public final class SearchService {
   }
 
   /**
-   * {@code /api/trials}: hits with highlights and evidence, and disjunctive facets. Hits and facets
-   * are two searches in one {@code _msearch}: the facet search has {@code size: 0}, so OpenSearch's
-   * shard request cache answers repeated facet requests (the first page, common filters) until
-   * the next refresh that changes the index.
+   * {@code /api/trials}: hits with highlights and evidence, totals, and disjunctive facets. Hits and
+   * facets are two searches in one {@code _msearch}: the facet search has {@code size: 0}, so
+   * OpenSearch's shard request cache answers repeated facet requests (the first page, common
+   * filters) until the next refresh that changes the index. The totals come from the facet search
+   * too (a filter aggregation with every filter), so the hit search need not count.
+   *
+   * <p>Collapsed (the default, {@link TrialQuery#collapse()}): one hit per real trial, by OpenSearch
+   * {@code collapse} on {@code canonicalId}. The registration representing a trial is its best one
+   * by the request's sort (highest score, latest update or start); a third search, after the hits,
+   * fetches every indexed registration of the trials on the page, so each hit lists
+   * {@code registrations} ({@code [{"id", "registry", "indexed"}]}, the representative first, then
+   * the other indexed ones, then ids named only in its {@code sameAs}). {@code total} and every facet
+   * {@code count} are real trials: a {@code cardinality} aggregation on {@code canonicalId} with
+   * {@code precision_threshold} {@value #TRIAL_COUNT_PRECISION}, exact in practice below that and
+   * approximate (within a few per cent) above it; {@code registrations} next to them counts the
+   * documents. A trial registered in two registries counts once in {@code total} and once under each
+   * registry in the {@code registry} facet.
+   *
+   * <p>Not collapsed ({@code collapse=false}): one hit per registration; {@code total} and facet
+   * counts are registrations (exact).
    */
   public ObjectNode searchTrials(final TrialQuery q) throws IOException {
-    final ObjectNode hitsBody = json.createObjectNode();
-    hitsBody.put("from", q.from()).put("size", q.size()).put("track_total_hits", true);
-    hitsBody.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
-    hitsBody.set("post_filter", filters(q.filters(), null));
-    hitsBody.putArray("_source").addAll(strings(TRIAL_HIT_FIELDS));
-    if (q.q() != null) {
-      hitsBody.set("highlight", highlight(List.of("title", "summary", "conditions", "interventions", "evidence.text")));
-    }
-    if (!"relevance".equals(q.sort())) {
-      hitsBody.putArray("sort").addObject().putObject(q.sort()).put("order", "desc").put("missing", "_last");
-    }
-    final ObjectNode facetsBody = json.createObjectNode();
-    facetsBody.put("size", 0).put("track_total_hits", false);
-    // Facets need no scores: the text query runs as a filter.
-    facetsBody.putObject("query").putObject("bool").putArray("filter").add(textQuery(q.q(), TRIAL_TEXT_FIELDS));
-    final ObjectNode aggs = facetsBody.putObject("aggs");
-    TRIAL_FACETS.forEach((name, field) -> {
-      final ObjectNode agg = aggs.putObject(name);
-      agg.set("filter", filters(q.filters(), field));
-      agg.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", 50);
-    });
-    final List<JsonNode> res = msearch(trials, List.of(hitsBody, facetsBody));
+    final List<JsonNode> res = msearch(trials, List.of(trialHitsBody(q), trialFacetsBody(q)));
     final JsonNode hitsRes = res.get(0);
+    final JsonNode aggs = res.get(1).path("aggregations");
     final ObjectNode out = json.createObjectNode();
-    out.put("total", hitsRes.path("hits").path("total").path("value").asLong());
+    final JsonNode matching = aggs.path(MATCHING);
+    out.put("total", q.collapse() ? matching.path(TRIAL_COUNT).path("value").asLong() : matching.path("doc_count").asLong());
+    out.put("registrations", matching.path("doc_count").asLong());
+    out.put("collapsed", q.collapse());
+    final List<JsonNode> page = new ArrayList<>();
+    hitsRes.path("hits").path("hits").forEach(page::add);
+    final Map<String, List<JsonNode>> groups = q.collapse() ? registrationsOf(page) : Map.of();
     final ArrayNode hits = out.putArray("hits");
-    for (final JsonNode hit : hitsRes.path("hits").path("hits")) {
+    for (final JsonNode hit : page) {
       final ObjectNode h = hits.addObject();
       final JsonNode src = hit.path("_source");
       for (final String f : TRIAL_HIT_FIELDS) {
-        if (!f.equals("evidence") && src.has(f)) {
+        if (!f.equals("evidence") && !f.equals("registrations") && src.has(f)) {
           h.set(f, src.get(f));
         }
       }
+      h.put("canonicalId", canonicalId(src));
+      h.set("registrations", registrations(src, groups.getOrDefault(canonicalId(src), List.of())));
       h.set("highlights", highlights(hit.path("highlight")));
       h.set("evidence", evidence(src.path("evidence"), src.path("category").asText(), q.filters()));
     }
     final ObjectNode facets = out.putObject("facets");
-    TRIAL_FACETS.keySet().forEach(name -> facets.set(name, buckets(res.get(1).path("aggregations").path(name).path("values"))));
+    TRIAL_FACETS.keySet().forEach(name -> facets.set(name, buckets(aggs.path(name).path("values"), q.collapse())));
     return out;
   }
 
-  /** {@code /api/charts/trials}: trials per start year, split by application, MSC source and phase. */
+  /** The hit search of {@code /api/trials}: text query, filters as {@code post_filter}, collapse, sort. */
+  ObjectNode trialHitsBody(final TrialQuery q) {
+    final ObjectNode body = json.createObjectNode();
+    // The totals come from the facet search; not counting here lets OpenSearch skip non-competitive hits.
+    body.put("from", q.from()).put("size", q.size()).put("track_total_hits", false);
+    body.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
+    body.set("post_filter", filters(q.filters(), null));
+    if (q.collapse()) {
+      body.putObject("collapse").put("field", CANONICAL_ID);
+    }
+    body.putArray("_source").addAll(strings(TRIAL_HIT_FIELDS));
+    if (q.q() != null) {
+      body.set("highlight", highlight(List.of("title", "summary", "conditions", "interventions", "evidence.text")));
+    }
+    if (!"relevance".equals(q.sort())) {
+      body.putArray("sort").addObject().putObject(q.sort()).put("order", "desc").put("missing", "_last");
+    }
+    return body;
+  }
+
+  /**
+   * The facet search of {@code /api/trials}: no hits; {@value #MATCHING} (every filter) for the
+   * totals, and one aggregation per facet with every other filter. Collapsed, each count is a
+   * cardinality of {@code canonicalId}, and values are ordered by it.
+   */
+  ObjectNode trialFacetsBody(final TrialQuery q) {
+    final ObjectNode body = json.createObjectNode();
+    body.put("size", 0).put("track_total_hits", false);
+    // Facets need no scores: the text query runs as a filter.
+    body.putObject("query").putObject("bool").putArray("filter").add(textQuery(q.q(), TRIAL_TEXT_FIELDS));
+    final ObjectNode aggs = body.putObject("aggs");
+    final ObjectNode matching = aggs.putObject(MATCHING);
+    matching.set("filter", filters(q.filters(), null));
+    if (q.collapse()) {
+      matching.putObject("aggs").set(TRIAL_COUNT, trialCount());
+    }
+    TRIAL_FACETS.forEach((name, field) -> {
+      final ObjectNode agg = aggs.putObject(name);
+      agg.set("filter", filters(q.filters(), field));
+      final ObjectNode values = agg.putObject("aggs").putObject("values");
+      final ObjectNode terms = values.putObject("terms").put("field", field).put("size", 50);
+      if (q.collapse()) {
+        final ArrayNode order = terms.putArray("order");
+        order.addObject().put(TRIAL_COUNT, "desc");
+        order.addObject().put("_key", "asc");
+        values.putObject("aggs").set(TRIAL_COUNT, trialCount());
+      }
+    });
+    return body;
+  }
+
+  /** Real trials among the documents of a bucket: distinct {@code canonicalId}s. */
+  private ObjectNode trialCount() {
+    final ObjectNode agg = json.createObjectNode();
+    agg.putObject("cardinality").put("field", CANONICAL_ID).put("precision_threshold", TRIAL_COUNT_PRECISION);
+    return agg;
+  }
+
+  /**
+   * Every indexed registration of the trials of {@code page}, by canonical id, in id order: one
+   * search on {@code canonicalId}, whatever the request's text and filters (a hit lists all of its
+   * trial's registrations, not only the matching ones).
+   */
+  private Map<String, List<JsonNode>> registrationsOf(final List<JsonNode> page) throws IOException {
+    final Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+    if (page.isEmpty()) {
+      return groups;
+    }
+    final Set<String> ids = new LinkedHashSet<>();
+    page.forEach(hit -> ids.add(canonicalId(hit.path("_source"))));
+    final JsonNode res = search(trials, registrationsBody(ids));
+    for (final JsonNode hit : res.path("hits").path("hits")) {
+      final JsonNode src = hit.path("_source");
+      groups.computeIfAbsent(canonicalId(src), k -> new ArrayList<>()).add(src);
+    }
+    return groups;
+  }
+
+  /** The search for every registration of the trials {@code canonicalIds}. */
+  ObjectNode registrationsBody(final Collection<String> canonicalIds) {
+    final ObjectNode body = json.createObjectNode();
+    body.put("size", Math.min(MAX_REGISTRATIONS, canonicalIds.size() * REGISTRATIONS_PER_TRIAL));
+    body.put("track_total_hits", false);
+    body.putObject("query").putObject("bool").putArray("filter").addObject()
+        .putObject("terms").set(CANONICAL_ID, strings(canonicalIds));
+    body.putArray("_source").addAll(strings(List.of("id", "registry", CANONICAL_ID)));
+    body.putArray("sort").addObject().put("id", "asc");
+    return body;
+  }
+
+  /**
+   * A hit's registrations: {@code representative} first, then the other indexed documents of its
+   * trial ({@code members}), then ids named only in the representative's {@code registrations}
+   * (its own id and {@code sameAs}; ids not indexed here), each {@code {"id", "registry", "indexed"}}. The registry
+   * of an id not indexed is read from the id's shape ({@link TrialIds#registryOf}), and left out
+   * when the shape is unknown.
+   */
+  ArrayNode registrations(final JsonNode representative, final List<JsonNode> members) {
+    final Map<String, ObjectNode> byId = new LinkedHashMap<>();
+    final String own = representative.path("id").asText();
+    byId.put(own, registration(own, representative.path("registry").asText(null), true));
+    for (final JsonNode m : members) {
+      final String id = m.path("id").asText();
+      byId.putIfAbsent(id, registration(id, m.path("registry").asText(null), true));
+    }
+    // Documents indexed before registrations existed still carry sameAs.
+    final JsonNode named = representative.has("registrations") ? representative.path("registrations") : representative.path("sameAs");
+    for (final JsonNode idNode : named) {
+      final String id = idNode.asText();
+      if (!byId.containsKey(id)) {
+        String registry;
+        try {
+          registry = TrialIds.registryOf(id);
+        } catch (final IllegalArgumentException e) {
+          registry = null;
+        }
+        byId.put(id, registration(id, registry, false));
+      }
+    }
+    final ArrayNode out = json.createArrayNode();
+    byId.values().forEach(out::add);
+    return out;
+  }
+
+  private ObjectNode registration(final String id, final String registry, final boolean indexed) {
+    final ObjectNode r = json.createObjectNode();
+    r.put("id", id);
+    if (registry != null) {
+      r.put("registry", registry);
+    }
+    r.put("indexed", indexed);
+    return r;
+  }
+
+  /** A document's canonical id; documents indexed before it existed stand for themselves. */
+  static String canonicalId(final JsonNode source) {
+    final String c = source.path(CANONICAL_ID).asText("");
+    return c.isEmpty() ? source.path("id").asText() : c;
+  }
+
+  /**
+   * {@code /api/charts/trials}: trials per start year, split by application, MSC source and phase.
+   * Collapsed (the default), each count is real trials (cardinality of {@code canonicalId}, as in
+   * {@link #searchTrials}); a trial whose registrations give different start years counts in each.
+   */
   public ObjectNode trialCharts(final TrialQuery q) throws IOException {
     final ObjectNode body = json.createObjectNode();
-    body.put("size", 0);
+    body.put("size", 0).put("track_total_hits", !q.collapse());
     final ObjectNode bool = json.createObjectNode();
     bool.set("must", textQuery(q.q(), TRIAL_TEXT_FIELDS));
     bool.set("filter", filters(q.filters(), null));
     body.putObject("query").set("bool", bool);
-    final ObjectNode years = body.putObject("aggs").putObject("years");
+    final ObjectNode aggs = body.putObject("aggs");
+    if (q.collapse()) {
+      aggs.set(TRIAL_COUNT, trialCount());
+    }
+    final ObjectNode years = aggs.putObject("years");
     years.putObject("terms").put("field", "startYear").put("size", 200).putObject("order").put("_key", "asc");
     final ObjectNode sub = years.putObject("aggs");
     for (final String field : List.of("applications", "mscSources", "phase")) {
-      sub.putObject(field).putObject("terms").put("field", field).put("size", 20);
+      final ObjectNode agg = sub.putObject(field);
+      agg.putObject("terms").put("field", field).put("size", 20);
+      if (q.collapse()) {
+        agg.putObject("aggs").set(TRIAL_COUNT, trialCount());
+      }
     }
     final JsonNode res = search(trials, body);
     final ObjectNode out = json.createObjectNode();
@@ -157,22 +326,35 @@ public final class SearchService {
               zeros.add(0);
             }
           }
-          ((ArrayNode) s.get(key)).set(i, b.path("doc_count").asLong());
+          ((ArrayNode) s.get(key)).set(i, count(b, q.collapse()));
         }
       }
       i++;
     }
-    out.put("total", res.path("hits").path("total").path("value").asLong());
+    out.put("total", q.collapse() ? res.path("aggregations").path(TRIAL_COUNT).path("value").asLong()
+        : res.path("hits").path("total").path("value").asLong());
+    out.put("collapsed", q.collapse());
     return out;
   }
 
-  /** {@code /api/trials/{id}}: the whole document (with evidence) and its linked articles. */
+  /**
+   * {@code /api/trials/{id}}: the whole document (with evidence), its trial's registrations (as in
+   * {@link #searchTrials}) and the articles linked to any of them.
+   */
   public Optional<ObjectNode> trial(final String id) throws IOException {
     final Optional<ObjectNode> doc = get(trials, id);
     if (doc.isEmpty()) {
       return doc;
     }
     final ObjectNode d = doc.get();
+    final List<JsonNode> members = new ArrayList<>();
+    search(trials, registrationsBody(List.of(canonicalId(d)))).path("hits").path("hits")
+        .forEach(h -> members.add(h.path("_source")));
+    final ArrayNode registrations = registrations(d, members);
+    d.put("canonicalId", canonicalId(d));
+    d.set("registrations", registrations);
+    final Set<String> ids = new LinkedHashSet<>();
+    registrations.forEach(r -> ids.add(r.path("id").asText()));
     final Set<String> linked = new LinkedHashSet<>();
     d.path("linkedArticles").forEach(a -> linked.add(a.path("id").asText()));
     final ObjectNode body = json.createObjectNode();
@@ -182,7 +364,7 @@ public final class SearchService {
       should.addObject().putObject("ids").putArray("values").addAll(strings(linked));
     }
     for (final String f : List.of("linkedTrialIds", "trialIds", "mentionedTrialIds")) {
-      should.addObject().putObject("term").put(f, id);
+      should.addObject().putObject("terms").set(f, strings(ids));
     }
     body.putArray("_source").addAll(strings(ARTICLE_HIT_FIELDS));
     body.putArray("sort").addObject().putObject("publicationDate").put("order", "desc").put("missing", "_last");
@@ -220,7 +402,7 @@ public final class SearchService {
     }
     final ObjectNode facets = out.putObject("facets");
     for (final String field : List.of("category", "studyKind")) {
-      facets.set(field, buckets(res.path("aggregations").path(field).path("values")));
+      facets.set(field, buckets(res.path("aggregations").path(field).path("values"), false));
     }
     return out;
   }
@@ -410,12 +592,20 @@ public final class SearchService {
     return out;
   }
 
-  private ArrayNode buckets(final JsonNode terms) {
+  /** Facet values with their counts: real trials when {@code collapsed} (and {@code registrations} beside them), else documents. */
+  private ArrayNode buckets(final JsonNode terms, final boolean collapsed) {
     final ArrayNode out = json.createArrayNode();
     for (final JsonNode b : terms.path("buckets")) {
-      out.addObject().put("value", b.path("key").asText()).put("count", b.path("doc_count").asLong());
+      final ObjectNode o = out.addObject().put("value", b.path("key").asText()).put("count", count(b, collapsed));
+      if (collapsed) {
+        o.put("registrations", b.path("doc_count").asLong());
+      }
     }
     return out;
+  }
+
+  private static long count(final JsonNode bucket, final boolean collapsed) {
+    return collapsed ? bucket.path(TRIAL_COUNT).path("value").asLong() : bucket.path("doc_count").asLong();
   }
 
   private ArrayNode sources(final JsonNode res) {

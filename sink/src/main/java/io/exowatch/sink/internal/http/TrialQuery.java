@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * A validated {@code /api/trials} request: free text, filters (several values of one filter are
- * OR-ed, filters are AND-ed), paging and sort.
+ * OR-ed, filters are AND-ed), paging, sort, and whether the registrations of one real trial are
+ * collapsed into one hit ({@code collapse}, default {@code true}; {@code collapse=false} gives one hit
+ * per registration).
  *
  * @param q free text, or {@code null}
  * @param filters by document field: {@code category}, {@code applications}, {@code mscSources},
@@ -24,8 +26,15 @@ import java.util.stream.Collectors;
  * @param from first hit
  * @param size hits per page (at most 100)
  * @param sort {@code relevance}, {@code lastUpdate} or {@code startDate}
+ * @param collapse one hit per real trial (shared {@code canonicalId}) rather than per registration;
+ *     paging then counts trials
  */
-public record TrialQuery(String q, Map<String, List<String>> filters, int from, int size, String sort) {
+public record TrialQuery(String q, Map<String, List<String>> filters, int from, int size, String sort, boolean collapse) {
+
+  /** A collapsed request (one hit per real trial). */
+  public TrialQuery(final String q, final Map<String, List<String>> filters, final int from, final int size, final String sort) {
+    this(q, filters, from, size, sort, true);
+  }
 
   /** Query parameter → document field of each filter. */
   public static final Map<String, String> FILTER_FIELDS = Map.of(
@@ -34,7 +43,7 @@ public record TrialQuery(String q, Map<String, List<String>> filters, int from, 
 
   /** Every parameter {@code /api/trials} and {@code /api/charts/trials} accept. */
   public static final Set<String> PARAMETERS = Set.of("q", "category", "application", "source", "route", "product",
-      "phase", "status", "registry", "from", "size", "sort");
+      "phase", "status", "registry", "from", "size", "sort", "collapse");
 
   /** Parses and validates the request's parameters. */
   public static TrialQuery parse(final Map<String, List<String>> raw) {
@@ -50,7 +59,7 @@ public record TrialQuery(String q, Map<String, List<String>> filters, int from, 
     put(filters, "registry", p.registries("registry"));
     final int[] page = p.page();
     final String sort = p.choice("sort", "relevance", Set.of("relevance", "lastUpdate", "startDate"));
-    return new TrialQuery(p.text("q"), filters, page[0], page[1], sort);
+    return new TrialQuery(p.text("q"), filters, page[0], page[1], sort, p.bool("collapse", true));
   }
 
   static Set<String> names(final Enum<?>[] values) {

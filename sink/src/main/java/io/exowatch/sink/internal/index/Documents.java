@@ -14,8 +14,10 @@ import io.exowatch.schemas.avro.TrialRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,10 @@ import java.util.regex.Pattern;
  * are passed through trimmed, since the mapping reads ISO dates and the partial forms
  * {@code yyyy-MM} and {@code yyyy}: a date in any other shape breaks the record contract and is
  * rejected by OpenSearch, which sends the record to the dead-letter topic with the reason.
+ *
+ * <p>Cross-registry identity: every trial document has {@code canonicalId} (the record's, or the
+ * trial's own id when the record has none) and {@code registrations} (its own id, then its
+ * {@code sameAs} ids), so search can collapse the registrations of one real trial into one hit.
  */
 public final class Documents {
 
@@ -74,6 +80,8 @@ public final class Documents {
     classification(d, value.getClassification(), true);
     d.put("linkedArticles", map(value.getLinkedArticles(), Documents::link));
     d.put("sameAs", value.getSameAs());
+    d.put("canonicalId", canonicalId(t.getRegistryId(), value.getCanonicalId()));
+    d.put("registrations", registrations(t.getRegistryId(), value.getSameAs()));
     put(d, "enrichedAt", millis(value.getEnrichedAt()));
     d.put("kafka", Map.of("partition", partition, "offset", offset));
     return d;
@@ -129,6 +137,23 @@ public final class Documents {
     d.put("mentionedTrialIds", c.getMentionedTrialIds());
     d.put("evidence", map(c.getEvidence(), Documents::evidence));
     d.put("classifierVersion", c.getClassifierVersion());
+  }
+
+  /** The id the registrations of one real trial share: {@code canonicalId} when given, else the trial's own {@code id}. */
+  public static String canonicalId(final String id, final String canonicalId) {
+    return canonicalId == null || canonicalId.isBlank() ? id : canonicalId.strip();
+  }
+
+  /** The trial's own {@code id} followed by its {@code sameAs} ids, without repeats or blanks. */
+  public static List<String> registrations(final String id, final List<String> sameAs) {
+    final Set<String> ids = new LinkedHashSet<>();
+    ids.add(id);
+    for (final String other : sameAs) {
+      if (other != null && !other.isBlank()) {
+        ids.add(other.strip());
+      }
+    }
+    return new ArrayList<>(ids);
   }
 
   /** The year of an ISO date ({@code yyyy}, {@code yyyy-MM}, {@code yyyy-MM-dd...}), or {@code null}. */

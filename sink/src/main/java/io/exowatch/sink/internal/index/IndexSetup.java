@@ -12,8 +12,15 @@ import org.slf4j.LoggerFactory;
  * Makes sure each alias exists over a versioned index: an index template {@code <alias>-template}
  * for {@code <alias>-v*} (settings and the mapping from {@code <alias kind>-mappings.json}), and,
  * when the alias is missing, the index {@code <alias>-v<MAPPING_VERSION>} with the alias as its
- * write index. An alias that points elsewhere (an older mapping version) is left alone and logged:
- * rebuilding is done by creating the new index and replaying the compacted topics into it.
+ * write index.
+ *
+ * <p>When the alias exists, this build's mapping is put on the index behind it: mapping changes
+ * within one {@link #MAPPING_VERSION} only add fields (such as {@code canonicalId} and
+ * {@code registrations}), which OpenSearch accepts on an existing index; documents indexed before
+ * simply lack the new fields until they are rewritten (see {@link IdentityBackfill}). A change
+ * that is not additive needs a new {@code MAPPING_VERSION}: an alias that points elsewhere (an
+ * older mapping version) is left alone and logged, and so is a put-mapping it refuses; rebuilding
+ * is done by creating the new index and replaying the compacted topics into it.
  */
 public final class IndexSetup {
 
@@ -86,9 +93,18 @@ public final class IndexSetup {
       final JsonNode body = http.parse(aliasReply);
       final Iterator<String> names = body.fieldNames();
       final String current = names.hasNext() ? names.next() : "";
-      if (!current.equals(indexName(alias))) {
+      final boolean ours = current.equals(indexName(alias));
+      if (!ours) {
         LOG.warn("Alias {} points to {}, not {} of this build: rebuild by replaying the topics into {}",
             alias, current, indexName(alias), indexName(alias));
+      }
+      final OpenSearchHttp.Reply put = http.sendJson("PUT", "/" + alias + "/_mapping", mappings(kind, http.json()));
+      if (put.ok()) {
+        LOG.debug("Mapping of {} is up to date on {}", kind, current);
+      } else if (ours || put.status() >= 500 || put.status() == 429) {
+        check(put, "PUT " + alias + "/_mapping");
+      } else {
+        LOG.warn("Index {} behind alias {} refused this build's mapping ({}): {}", current, alias, put.status(), put.text());
       }
       return;
     }

@@ -24,6 +24,16 @@ class TrialQueryTest {
     assertThat(q.size()).isEqualTo(100);
     assertThat(q.from()).isZero();
     assertThat(q.sort()).isEqualTo("relevance");
+    assertThat(q.collapse()).isTrue();
+  }
+
+  @Test
+  void shouldTurnCollapsingOffOnlyForAnExplicitFalse() {
+    assertThat(TrialQuery.parse(Map.of("collapse", List.of("false"))).collapse()).isFalse();
+    assertThat(TrialQuery.parse(Map.of("collapse", List.of("FALSE"))).collapse()).isFalse();
+    assertThat(TrialQuery.parse(Map.of("collapse", List.of("true"))).collapse()).isTrue();
+    assertThatThrownBy(() -> TrialQuery.parse(Map.of("collapse", List.of("no"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("'collapse' must be true or false, was 'no'");
   }
 
   @Test

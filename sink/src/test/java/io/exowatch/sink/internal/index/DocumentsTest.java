@@ -48,6 +48,27 @@ class DocumentsTest {
   }
 
   @Test
+  void shouldCarryTheSharedCanonicalIdAndListTheOwnIdThenTheSameAsIdsAsRegistrations() {
+    final EnrichedTrial t = TestRecords.ardsTrial("ChiCTR2000012345", "Exosomes for ARDS");
+    t.setSameAs(List.of("NCT01234567", " ", "ChiCTR2000012345", "NCT01234567"));
+    t.setCanonicalId("NCT01234567");
+    final Map<String, Object> d = Documents.trial(t, 0, 3);
+    assertThat(d).containsEntry("canonicalId", "NCT01234567")
+        .containsEntry("registrations", List.of("ChiCTR2000012345", "NCT01234567"))
+        .containsEntry("registry", "CHICTR");
+  }
+
+  @Test
+  void shouldFallBackToTheOwnIdWhenTheRecordHasNoCanonicalId() {
+    final EnrichedTrial t = TestRecords.ardsTrial("NCT04276987", "Exosomes for ARDS");
+    assertThat(t.getCanonicalId()).isNull();
+    assertThat(Documents.trial(t, 0, 0)).containsEntry("canonicalId", "NCT04276987")
+        .containsEntry("registrations", List.of("NCT04276987"));
+    t.setCanonicalId("  ");
+    assertThat(Documents.trial(t, 0, 0)).containsEntry("canonicalId", "NCT04276987");
+  }
+
+  @Test
   void shouldMapAnArticleWithItsStudyKindAndLinkedTrials() {
     final Map<String, Object> d = Documents.article(TestRecords.article("doi:10.1000/a1", "Inhaled exosomes", "NCT1"), 0, 7);
     assertThat(d).containsEntry("id", "doi:10.1000/a1").containsEntry("studyKind", "CLINICAL_TRIAL")
