@@ -14,6 +14,7 @@ public final class EnrichProgress {
 
   private final LongAdder trialsIn = new LongAdder();
   private final LongAdder articlesIn = new LongAdder();
+  private final LongAdder sameTrial = new LongAdder();
   private final LongAdder classified = new LongAdder();
   private final LongAdder created = new LongAdder();
   private final LongAdder updated = new LongAdder();
@@ -48,6 +49,14 @@ public final class EnrichProgress {
     }
   }
 
+  /**
+   * A trial seen for the first time turned out to be another registration of a real trial already
+   * announced, so no {@code CREATED} event was emitted for it.
+   */
+  public void sameTrial() {
+    sameTrial.increment();
+  }
+
   /** A record identical to the one already seen was read and nothing was emitted. */
   public void unchanged() {
     unchanged.increment();
@@ -71,7 +80,7 @@ public final class EnrichProgress {
   /** The counts now. */
   public Snapshot snapshot() {
     return new Snapshot(trialsIn.sum(), articlesIn.sum(), classified.sum(), created.sum(), updated.sum(),
-        statusChanged.sum(), unchanged.sum(), linkUpdates.sum(), deadLetters.sum(), skipped.sum());
+        statusChanged.sum(), sameTrial.sum(), unchanged.sum(), linkUpdates.sum(), deadLetters.sum(), skipped.sum());
   }
 
   /**
@@ -83,20 +92,21 @@ public final class EnrichProgress {
    * @param created {@code CREATED} events
    * @param updated {@code UPDATED} events
    * @param statusChanged {@code STATUS_CHANGED} events
+   * @param sameTrial first sightings that were another registration of an announced trial (no {@code CREATED})
    * @param unchanged identical re-scrapes (nothing emitted)
    * @param linkUpdates enriched records re-emitted for a new or removed link
    * @param deadLetters records sent to the dead-letter topic
    * @param skipped records the deserialization handler skipped
    */
   public record Snapshot(long trialsIn, long articlesIn, long classified, long created, long updated,
-      long statusChanged, long unchanged, long linkUpdates, long deadLetters, long skipped) {
+      long statusChanged, long sameTrial, long unchanged, long linkUpdates, long deadLetters, long skipped) {
 
     /** One line for progress logs. */
     @Override
     public String toString() {
       return "in: " + trialsIn + " trials, " + articlesIn + " articles; classified " + classified
           + "; events: " + created + " created, " + updated + " updated, " + statusChanged + " status changed; "
-          + unchanged + " unchanged; " + linkUpdates + " link updates; " + deadLetters + " dead letters; "
+          + sameTrial + " registrations of announced trials; " + unchanged + " unchanged; " + linkUpdates + " link updates; " + deadLetters + " dead letters; "
           + skipped + " skipped";
     }
   }

@@ -5,12 +5,16 @@ import io.exowatch.enrich.internal.ArticleLinkProcessor;
 import io.exowatch.enrich.internal.ArticleProcessor;
 import io.exowatch.enrich.internal.DeadLetters;
 import io.exowatch.enrich.internal.Emit;
+import io.exowatch.enrich.internal.IdentityMember;
+import io.exowatch.enrich.internal.IdentityMessage;
+import io.exowatch.enrich.internal.IdentityProcessor;
 import io.exowatch.enrich.internal.JsonSerde;
 import io.exowatch.enrich.internal.LinkIndexEntry;
 import io.exowatch.enrich.internal.LinkIndexProcessor;
 import io.exowatch.enrich.internal.LinkMessage;
 import io.exowatch.enrich.internal.Links;
 import io.exowatch.enrich.internal.RecordReader;
+import io.exowatch.enrich.internal.SameAsView;
 import io.exowatch.enrich.internal.StoreNames;
 import io.exowatch.enrich.internal.TrialFingerprintSerde;
 import io.exowatch.enrich.internal.TrialLinkProcessor;
@@ -56,10 +60,16 @@ import org.apache.kafka.streams.state.Stores;
  * topics {@code trial-link-facts} and {@code article-link-facts}), which tells both sides. Tombstones on the raw
  * topics become tombstones on the enriched topics and forget the id.
  *
+ * <p>Identity across registries: a trial seen for the first time (or whose other-registry ids
+ * changed) tells the identity step over {@code identity-claims} (one partition), which joins
+ * registrations that name one another into one real trial, emits {@code CREATED} once per real
+ * trial, and tells each registration its canonical id and other registrations over
+ * {@code links-by-trial}, so that {@code sameAs} holds both ways ({@code IdentityProcessor}).
+ *
  * <p>Stores: {@code trial-records} and {@code article-records} (the raw values, as tables whose
  * changelog is the raw topic itself), {@code trial-fingerprints}, {@code trial-links},
- * {@code article-fingerprints}, {@code article-links}, {@code link-index} (names fixed: they name
- * the changelog topics).
+ * {@code article-fingerprints}, {@code article-links}, {@code link-index}, {@code trial-same-as},
+ * {@code trial-identity} (names fixed: they name the changelog topics).
  */
 public final class EnrichTopology {
 
@@ -128,6 +138,8 @@ public final class EnrichTopology {
     builder.addStateStore(store(StoreNames.ARTICLE_FINGERPRINTS, new JsonSerde<>(ArticleFingerprint.class)));
     builder.addStateStore(store(StoreNames.ARTICLE_LINKS, linksSerde));
     builder.addStateStore(store(StoreNames.LINK_INDEX, new JsonSerde<>(LinkIndexEntry.class)));
+    builder.addStateStore(store(StoreNames.TRIAL_SAME_AS, new JsonSerde<>(SameAsView.class)));
+    builder.addStateStore(store(StoreNames.TRIAL_IDENTITY, new JsonSerde<>(IdentityMember.class)));
 
     final DeadLetters deadLetters = new DeadLetters(options.deadLetterMaxBytes());
     final RecordReader<TrialRecord> trials = new RecordReader<TrialRecord>(topics.trialsRaw().name(), "TrialRecord",
@@ -141,7 +153,7 @@ public final class EnrichTopology {
             StoreNames.TRIAL_RECORDS)
         .toStream(Named.as("trials-raw-updates"))
         .process(() -> new TrialProcessor(trials, progress), Named.as("classify-trials"),
-            StoreNames.TRIAL_FINGERPRINTS, StoreNames.TRIAL_LINKS);
+            StoreNames.TRIAL_FINGERPRINTS, StoreNames.TRIAL_LINKS, StoreNames.TRIAL_SAME_AS);
     final KStream<String, Emit> articleOut = rawTable(builder, topics.articlesRaw().name(), "articles-raw-source",
             StoreNames.ARTICLE_RECORDS)
         .toStream(Named.as("articles-raw-updates"))
@@ -158,14 +170,24 @@ public final class EnrichTopology {
     final KStream<String, Emit> deliveries = trialFacts.merge(articleFacts, Named.as("merge-link-facts"))
         .process(LinkIndexProcessor::new, Named.as("index-links"), StoreNames.LINK_INDEX);
 
-    // Mentions and reference links go to the trial, which emits itself again and answers mentions.
+    // Identity across registries, in one task: which registrations are one real trial, announced once.
+    final KStream<String, Emit> identityOut =
+        only(trialOut, Emit.ToIdentity.class, Emit.ToIdentity::value, "identity-claims")
+            .repartition(Repartitioned.<String, IdentityMessage>as(StoreNames.IDENTITY_CLAIMS)
+                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(IdentityMessage.class))
+                .withNumberOfPartitions(1))
+            .process(() -> new IdentityProcessor(progress), Named.as("resolve-identity"), StoreNames.TRIAL_IDENTITY);
+
+    // Mentions, reference links and identities go to the trial, which emits itself again and answers mentions.
     final KStream<String, Emit> trialRelinked =
         only(articleOut, Emit.ToTrial.class, Emit.ToTrial::value, "mentions-to-trials")
             .merge(only(deliveries, Emit.ToTrial.class, Emit.ToTrial::value, "links-to-trials"),
                 Named.as("merge-trial-links"))
+            .merge(only(identityOut, Emit.ToTrial.class, Emit.ToTrial::value, "identities-to-trials"),
+                Named.as("merge-trial-identities"))
             .repartition(repartitioned(StoreNames.LINKS_BY_TRIAL, linkSerde, options))
             .process(() -> new TrialLinkProcessor(trials, progress), Named.as("link-trials"),
-                StoreNames.TRIAL_RECORDS, StoreNames.TRIAL_LINKS);
+                StoreNames.TRIAL_RECORDS, StoreNames.TRIAL_LINKS, StoreNames.TRIAL_SAME_AS);
 
     // Links for articles: from the index (references) and from trials (answered mentions).
     final KStream<String, Emit> articleRelinked =
@@ -185,6 +207,8 @@ public final class EnrichTopology {
         .to(topics.trialsEnriched().name(), enrichedTrial.withName("trials-enriched-sink"));
     only(trialOut, Emit.Event.class, Emit.Event::value, "trial-events")
         .to(topics.trialEvents().name(), produced(topics.trialEvents()).withName("trial-events-sink"));
+    only(identityOut, Emit.Event.class, Emit.Event::value, "created-events")
+        .to(topics.trialEvents().name(), produced(topics.trialEvents()).withName("created-events-sink"));
     only(trialOut, Emit.Dead.class, Emit.Dead::value, "trial-dead-letters")
         .to(topics.deadLetters().name(), deadLetter.withName("trial-dead-letters-sink"));
     only(trialRelinked, Emit.Trial.class, Emit.Trial::value, "relinked-trials")

@@ -32,4 +32,7 @@ public sealed interface Emit {
 
   /** A link change for an article. */
   record ToArticle(LinkMessage value) implements Emit {}
+
+  /** What a trial says of its identity, for the identity step. */
+  record ToIdentity(IdentityMessage value) implements Emit {}
 }

@@ -1,6 +1,7 @@
 package io.exowatch.enrich.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param id the other party: an article id in mentions, article facts and links to trials; a trial id otherwise
  * @param title the article's title where an article is named, else {@code null}
  * @param via why two records are linked: {@link #MENTION}, or the article lookup key a trial reference used
+ * @param ids in {@link Type#SAME_AS}: every other registration of the same real trial, sorted; else {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LinkMessage(Type type, String id, String title, String via) {
+public record LinkMessage(Type type, String id, String title, String via, List<String> ids) {
 
   /** The {@code via} of a link made because an article mentions a trial id. */
   public static final String MENTION = "mention";
@@ -38,12 +40,28 @@ public record LinkMessage(Type type, String id, String title, String via) {
     /** Key trial or article id: it is now linked to {@code id} because of {@code via}. */
     LINK,
     /** Key trial or article id: the link to {@code id} because of {@code via} is gone. */
-    UNLINK
+    UNLINK,
+    /**
+     * Key trial id, from the identity step: the trial's real trial is known by the canonical id
+     * {@code id} and is registered under {@code ids} too.
+     */
+    SAME_AS
   }
 
   /** Checks the parts. */
   public LinkMessage {
     Objects.requireNonNull(type, "type");
+    ids = ids == null ? null : List.copyOf(ids);
+  }
+
+  /** A message without {@code ids}. */
+  public LinkMessage(final Type type, final String id, final String title, final String via) {
+    this(type, id, title, via, null);
+  }
+
+  /** The identity step's word to a trial: canonical id {@code canonicalId}, other registrations {@code others}. */
+  public static LinkMessage sameAs(final String canonicalId, final List<String> others) {
+    return new LinkMessage(Type.SAME_AS, canonicalId, null, null, others);
   }
 
   /** A fact or link naming another party. */

@@ -22,6 +22,13 @@ public final class StoreNames {
   public static final String ARTICLE_RECORDS = "article-records";
   /** Article id → {@link Links} to trials. */
   public static final String ARTICLE_LINKS = "article-links";
+  /**
+   * Trial id → {@link SameAsView}: the canonical id and other registrations the identity step last
+   * told the trial (absent until it said anything: the trial is then its own real trial).
+   */
+  public static final String TRIAL_SAME_AS = "trial-same-as";
+  /** Registration id → {@link IdentityMember}: the identity step's view of every registration it knows. */
+  public static final String TRIAL_IDENTITY = "trial-identity";
   /** Article lookup key → {@link LinkIndexEntry}. */
   public static final String LINK_INDEX = "link-index";
 
@@ -31,6 +38,11 @@ public final class StoreNames {
   public static final String ARTICLE_LINK_FACTS = "article-link-facts";
   /** Repartition topic: mentions by articles and link changes for trials, keyed by trial id. */
   public static final String LINKS_BY_TRIAL = "links-by-trial";
+  /**
+   * Repartition topic with one partition: what trials say of their identity (first sight, other
+   * registry ids, gone), keyed by trial id, so that one task sees every registration.
+   */
+  public static final String IDENTITY_CLAIMS = "identity-claims";
   /** Repartition topic: link changes for articles, keyed by article id. */
   public static final String LINKS_BY_ARTICLE = "links-by-article";
 

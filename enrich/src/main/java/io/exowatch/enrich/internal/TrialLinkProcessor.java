@@ -4,6 +4,7 @@ import io.exowatch.enrich.EnrichProgress;
 import io.exowatch.enrich.internal.LinkMessage.Type;
 import io.exowatch.schemas.avro.TrialRecord;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * when the articles it shows change. Mentions by articles are kept even while the trial is unknown
  * (it takes them when it appears) and answered with a link back to the article once it exists;
  * reference links from the index for an unknown trial are dropped (the index sends them again when
- * the trial names the reference).
+ * the trial names the reference). The identity step's word ({@link LinkMessage.Type#SAME_AS}: the
+ * trial's canonical id and other registrations) is kept in {@code trial-same-as} and re-emits the
+ * trial when it changes what the trial shows.
  */
 public final class TrialLinkProcessor implements Processor<String, LinkMessage, String, Emit> {
 
@@ -29,6 +32,7 @@ public final class TrialLinkProcessor implements Processor<String, LinkMessage, 
   private ProcessorContext<String, Emit> context;
   private KeyValueStore<String, ValueAndTimestamp<byte[]>> records;
   private KeyValueStore<String, Links> links;
+  private KeyValueStore<String, SameAsView> identities;
 
   /**
    * A processor re-reading stored trials with {@code reader}.
@@ -46,6 +50,7 @@ public final class TrialLinkProcessor implements Processor<String, LinkMessage, 
     this.context = context;
     this.records = context.getStateStore(StoreNames.TRIAL_RECORDS);
     this.links = context.getStateStore(StoreNames.TRIAL_LINKS);
+    this.identities = context.getStateStore(StoreNames.TRIAL_SAME_AS);
   }
 
   @Override
@@ -53,6 +58,10 @@ public final class TrialLinkProcessor implements Processor<String, LinkMessage, 
     final String trialId = record.key();
     final LinkMessage message = record.value();
     if (trialId == null || message == null) {
+      return;
+    }
+    if (message.type() == Type.SAME_AS) {
+      identify(record, trialId, new SameAsView(message.id(), message.ids()));
       return;
     }
     final boolean mention = message.type() == Type.MENTIONED_BY || message.type() == Type.NOT_MENTIONED_BY;
@@ -78,10 +87,33 @@ public final class TrialLinkProcessor implements Processor<String, LinkMessage, 
     if (before.looksLike(after)) {
       return;
     }
+    reemit(record, trialId, raw, after, identities.get(trialId));
+  }
+
+  /** Keeps what the identity step says of the trial and shows it, if the trial is here and it changes anything. */
+  private void identify(final Record<String, LinkMessage> record, final String trialId, final SameAsView identity) {
+    final byte[] raw = ValueAndTimestamp.getValueOrNull(records.get(trialId));
+    if (raw == null) {
+      LOG.debug("Dropping the identity of unknown trial {}", trialId);
+      return;
+    }
+    if (identity.equals(identities.get(trialId))) {
+      return;
+    }
+    identities.put(trialId, identity);
+    final Links stored = links.get(trialId);
+    reemit(record, trialId, raw, stored == null ? Links.none() : stored, identity);
+  }
+
+  /** The trial again, with {@code links} and {@code identity} ({@code null}: the assumed one). */
+  private void reemit(final Record<String, LinkMessage> record, final String trialId, final byte[] raw,
+      final Links links, final SameAsView identity) {
     reader.read(context, record, trialId, raw, new RecordHeaders(), false).ifPresent(read -> {
       progress.linkUpdate();
+      final List<String> claims = SameAs.of(read.value());
       context.forward(new Record<String, Emit>(trialId, new Emit.Trial(Enriched.trial(read.value(),
-          read.classification(), after, Instant.ofEpochMilli(context.currentSystemTimeMs()))), record.timestamp()));
+          read.classification(), links, claims, identity != null ? identity : SameAsView.assumed(trialId, claims),
+          Instant.ofEpochMilli(context.currentSystemTimeMs()))), record.timestamp()));
     });
   }
 

@@ -3,6 +3,7 @@ package io.exowatch.enrich.internal;
 import io.exowatch.enrich.EnrichProgress;
 import io.exowatch.enrich.internal.LinkMessage.Type;
 import io.exowatch.schemas.avro.Classification;
+import io.exowatch.schemas.avro.EnrichedTrial;
 import io.exowatch.schemas.avro.TrialEvent;
 import io.exowatch.schemas.avro.TrialEventOp;
 import io.exowatch.schemas.avro.TrialRecord;
@@ -16,12 +17,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Classifies raw trials (updates of the {@code trial-records} table), detects what changed since
- * the last sighting and says so: a {@code CREATED}, {@code UPDATED} or {@code STATUS_CHANGED}
- * event, the enriched trial, and reference facts (the article keys its references name) for the
- * link index. A new trial takes the articles that mentioned it before it existed (kept in
- * {@code trial-links}) and tells them it exists now. An identical re-scrape emits nothing. A
- * tombstone forwards a tombstone, withdraws the trial's references and links, and forgets it
- * (mentions by articles are kept for its return).
+ * the last sighting and says so: an {@code UPDATED} or {@code STATUS_CHANGED} event, the enriched
+ * trial, reference facts (the article keys its references name) for the link index, and, for a
+ * trial seen for the first time or whose other-registry ids changed, a message to the identity
+ * step, which decides whether it is a new real trial ({@code CREATED}) or another registration of
+ * one already announced ({@link IdentityProcessor}). A new trial takes the articles that mentioned
+ * it before it existed (kept in {@code trial-links}) and tells them it exists now. An identical
+ * re-scrape emits nothing. A tombstone forwards a tombstone, withdraws the trial's references,
+ * links and identity, and forgets it (mentions by articles are kept for its return).
  */
 public final class TrialProcessor implements Processor<String, byte[], String, Emit> {
 
@@ -30,6 +33,7 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
   private ProcessorContext<String, Emit> context;
   private KeyValueStore<String, TrialFingerprint> fingerprints;
   private KeyValueStore<String, Links> links;
+  private KeyValueStore<String, SameAsView> identities;
   private Fingerprinter fingerprinter;
 
   /**
@@ -48,6 +52,7 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
     this.context = context;
     this.fingerprints = context.getStateStore(StoreNames.TRIAL_FINGERPRINTS);
     this.links = context.getStateStore(StoreNames.TRIAL_LINKS);
+    this.identities = context.getStateStore(StoreNames.TRIAL_SAME_AS);
     this.fingerprinter = new Fingerprinter();
   }
 
@@ -71,35 +76,42 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
     final TrialFingerprint current = fingerprinter.trial(trial, classification);
     final Instant now = now();
     final Links known = links.get(trialId);
+    final List<String> claims = SameAs.of(trial);
+    final SameAsView stored = identities.get(trialId);
+    final SameAsView identity = stored != null ? stored : SameAsView.assumed(trialId, claims);
     if (isNew(previous)) {
-      emit(record, trialId, event(trialId, TrialEventOp.CREATED, List.of(), null, current, trial, classification, now));
+      toIdentity(record, IdentityMessage.seen(trialId, claims, true, draft(trial, classification, current, now)));
       if (known != null) {
         for (final String articleId : known.idsVia(LinkMessage.MENTION)) {
           toArticle(record, articleId, LinkMessage.link(Type.LINK, trialId, null, LinkMessage.MENTION));
         }
       }
-    } else if (!hasChanged(previous, current)) {
-      progress.unchanged();
-      return;
     } else {
+      final List<String> changed = previous.changedFields(current);
+      if (changed.isEmpty()) {
+        progress.unchanged();
+        return;
+      }
       final TrialEventOp op = previous.statusChanged(current) ? TrialEventOp.STATUS_CHANGED : TrialEventOp.UPDATED;
-      emit(record, trialId, event(trialId, op, previous.changedFields(current), previous, current, trial,
-          classification, now));
+      emit(record, trialId, event(trialId, op, changed, previous, current, trial, classification,
+          Enriched.sameAs(claims, identity), now));
+      if (changed.contains(SECONDARY_IDS)) {
+        toIdentity(record, IdentityMessage.seen(trialId, claims, false, draft(trial, classification, current, now)));
+      }
     }
-    context.forward(new Record<String, Emit>(trialId, new Emit.Trial(
-        Enriched.trial(trial, classification, known == null ? Links.none() : known, now)), record.timestamp()));
+    final EnrichedTrial enriched = Enriched.trial(trial, classification, known == null ? Links.none() : known, claims,
+        identity, now);
+    context.forward(new Record<String, Emit>(trialId, new Emit.Trial(enriched), record.timestamp()));
     announceReferences(record, trialId, previous, current);
     remember(trialId, current);
   }
 
+  /** The name {@link TrialFingerprint#changedFields} gives the record's secondary ids. */
+  static final String SECONDARY_IDS = "secondaryIds";
+
   /** Never seen, or forgotten since. */
   static boolean isNew(final TrialFingerprint previous) {
     return previous == null;
-  }
-
-  /** Some content field or the classification labels differ. */
-  static boolean hasChanged(final TrialFingerprint previous, final TrialFingerprint current) {
-    return !previous.changedFields(current).isEmpty();
   }
 
   private void remember(final String trialId, final TrialFingerprint current) {
@@ -120,6 +132,10 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
         }
       }
     }
+    if (previous != null) {
+      toIdentity(record, IdentityMessage.gone(trialId));
+    }
+    identities.delete(trialId);
     fingerprints.delete(trialId);
     // Mentions are the articles' facts: kept, so that the trial is linked again if it comes back.
     final Links mentions = known == null ? Links.none() : known.onlyVia(LinkMessage.MENTION);
@@ -148,11 +164,21 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
 
   private TrialEvent event(final String trialId, final TrialEventOp op, final List<String> changedFields,
       final TrialFingerprint previous, final TrialFingerprint current, final TrialRecord trial,
-      final Classification classification, final Instant now) {
+      final Classification classification, final List<String> sameAs, final Instant now) {
     progress.event(op);
     return new TrialEvent(trialId, op, changedFields, previous == null ? null : previous.snapshot().toAvro(),
-        current.snapshot().toAvro(), trial.getRegistry(), SameAs.of(trial), classification.getClassifierVersion(),
+        current.snapshot().toAvro(), trial.getRegistry(), sameAs, classification.getClassifierVersion(),
         now);
+  }
+
+  private static IdentityMessage.EventDraft draft(final TrialRecord trial, final Classification classification,
+      final TrialFingerprint current, final Instant now) {
+    return new IdentityMessage.EventDraft(trial.getRegistry(), current.snapshot(), classification.getClassifierVersion(),
+        now.toEpochMilli());
+  }
+
+  private void toIdentity(final Record<String, byte[]> record, final IdentityMessage message) {
+    context.forward(new Record<String, Emit>(message.id(), new Emit.ToIdentity(message), record.timestamp()));
   }
 
   private void emit(final Record<String, byte[]> record, final String trialId, final TrialEvent event) {
