@@ -228,12 +228,16 @@ public final class SourceSimulator implements AutoCloseable {
   /**
    * Configuration that points the ingest sources here: {@code sources.ctgov.base-url},
    * {@code sources.pubmed.base-url}, {@code sources.europepmc.base-url}, {@code sources.pages.doi-resolver}
-   * and {@code sources.pages.urls} (comma separated; empty when there are no pages). Rate limits are
-   * left alone: the real sources' politeness limits (ClinicalTrials.gov 1 request/s) apply unless the
-   * caller raises {@code sources.*.rate-limit}.
+   * and {@code sources.pages.urls} (comma separated; empty when there are no pages); the registries
+   * it does not serve ({@code sources.<registry>.enabled}: ChiCTR, IRCT, ISRCTN, EU CTR) are switched
+   * off, so that nothing leaves the machine. Rate limits are left alone: the real sources' politeness
+   * limits (ClinicalTrials.gov 1 request/s) apply unless the caller raises {@code sources.*.rate-limit}.
    */
   public Map<String, String> configOverrides() {
     final Map<String, String> m = new LinkedHashMap<>();
+    for (final IngestKeys.RegistryKeys registry : IngestKeys.registries()) {
+      m.put(registry.enabled().name(), "false");
+    }
     m.put(CTGOV_BASE_URL_KEY, ctgovBaseUrl().toString());
     m.put(PUBMED_BASE_URL_KEY, pubmedBaseUrl().toString());
     m.put(EUROPEPMC_BASE_URL_KEY, europePmcBaseUrl().toString());
