@@ -170,7 +170,6 @@ public final class ChiCtrSource implements Source {
       try {
         records.add(projectParser.parse(html, shown, clock.instant()));
       } catch (final ChiCtrParseException e) {
-        LOG.warn("{}: project {} ({}) could not be read: {}", NAME, r.projectId(), key, e.getMessage());
         rejected.add(new Rejected(key, shown, e.getMessage(), e.getClass().getName(), html));
       }
     }
