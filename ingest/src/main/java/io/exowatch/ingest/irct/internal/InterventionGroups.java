@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class InterventionGroups {
 
   private static final Pattern NUMBERED = Pattern.compile("(?:^|(?<=\\s|[.;]))Intervention\\s+(\\d{1,3})\\s*:\\s*");
+  private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?[.;])(?:\\s|$)");
   private static final Pattern KIND = Pattern.compile("^([\\p{L}][\\p{L} \\-]{0,40}?\\bgroup)\\s*:\\s*",
       Pattern.CASE_INSENSITIVE);
 
@@ -61,7 +62,7 @@ public final class InterventionGroups {
     if (description == null) {
       return null;
     }
-    final Matcher sentence = Pattern.compile("^(.+?[.;])(?:\\s|$)").matcher(description);
+    final Matcher sentence = FIRST_SENTENCE.matcher(description);
     String name = sentence.find() ? sentence.group(1) : description;
     name = name.replaceAll("[.;]$", "").strip();
     if (name.length() > 120) {
