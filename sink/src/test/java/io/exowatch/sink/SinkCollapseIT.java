@@ -100,7 +100,11 @@ class SinkCollapseIT {
       assertThat(ardsEach.path("total").asLong()).isEqualTo(2);
       assertThat(ardsEach.path("hits")).hasSize(2);
       final Set<String> each = new HashSet<>();
-      ardsEach.path("hits").forEach(hit -> each.add(hit.path("id").asText()));
+      ardsEach.path("hits").forEach(hit -> {
+        each.add(hit.path("id").asText());
+        assertThat(ids(hit.path("registrations"))).containsExactlyInAnyOrder(NCT, CHICTR);
+        hit.path("registrations").forEach(r -> assertThat(r.path("indexed").asBoolean()).isTrue());
+      });
       assertThat(each).containsExactlyInAnyOrder(NCT, CHICTR);
 
       // Facets count real trials (a trial counts under each registry it is in); collapse=false counts registrations.

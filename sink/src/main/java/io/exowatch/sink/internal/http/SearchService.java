@@ -105,8 +105,8 @@ public final class SearchService {
    * documents. A trial registered in two registries counts once in {@code total} and once under each
    * registry in the {@code registry} facet.
    *
-   * <p>Not collapsed ({@code collapse=false}): one hit per registration; {@code total} and facet
-   * counts are registrations (exact).
+   * <p>Not collapsed ({@code collapse=false}): one hit per registration, each listing its trial's
+   * {@code registrations} the same way; {@code total} and facet counts are registrations (exact).
    */
   public ObjectNode searchTrials(final TrialQuery q) throws IOException {
     final List<JsonNode> res = msearch(trials, List.of(trialHitsBody(q), trialFacetsBody(q)));
@@ -119,7 +119,7 @@ public final class SearchService {
     out.put("collapsed", q.collapse());
     final List<JsonNode> page = new ArrayList<>();
     hitsRes.path("hits").path("hits").forEach(page::add);
-    final Map<String, List<JsonNode>> groups = q.collapse() ? registrationsOf(page) : Map.of();
+    final Map<String, List<JsonNode>> groups = registrationsOf(page);
     final ArrayNode hits = out.putArray("hits");
     for (final JsonNode hit : page) {
       final ObjectNode h = hits.addObject();
