@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "Tracks MSC-derived exosome and extracellular-vesicle therapies through trial registries and the literature.",
     subcommands = {UpCommand.class, StackCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
         ClassifyCommand.class, ConsumeCommand.class, TopicsCommand.class, ConfigCommand.class,
-        io.exowatch.app.offline.FakeSourcesCommand.class,
+        ImportCommand.class, io.exowatch.app.offline.FakeSourcesCommand.class,
         CommandLine.HelpCommand.class})
 public final class ExoWatch implements Runnable {
 
