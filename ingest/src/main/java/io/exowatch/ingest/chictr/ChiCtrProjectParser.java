@@ -113,10 +113,12 @@ public final class ChiCtrProjectParser {
       throws ChiCtrParseException {
     Objects.requireNonNull(fetchedAt, "fetchedAt");
     PageChecks.requireHtml(html, EXPECTED);
-    final Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
+    // The real pages are three quarters indentation; without it they parse several times faster.
+    final String page = INDENTATION.matcher(html.strip()).replaceAll("\n");
+    final Document doc = Jsoup.parse(page, pageUrl == null ? "" : pageUrl);
     final LabelledCells f = LabelledCells.ofPage(doc);
     if (f.isEmpty()) {
-      throw PageChecks.notExpected(doc, html, EXPECTED, "bilingual label cells (td.left_title with p.cn / p.en)");
+      throw PageChecks.notExpected(doc, page, EXPECTED, "bilingual label cells (td.left_title with p.cn / p.en)");
     }
     final String id = registryId(f);
     // Every list is set: building with a default would make Avro look record classes up by name.
@@ -132,7 +134,7 @@ public final class ChiCtrProjectParser {
         .setBriefSummary(f.text("Objectives of Study", "研究目的"))
         .setDetailedDescription(f.text("Description for medicine or protocol of treatment in detail", "药物成份或治疗方案详述"))
         .setOutcomes(NestedTables.outcomes(f));
-    final Payloads.Bounded payload = Payloads.bound(INDENTATION.matcher(html.strip()).replaceAll("\n"), maxPayloadChars);
+    final Payloads.Bounded payload = Payloads.bound(page, maxPayloadChars);
     final TrialRecord record = b.setSourceUrl(pageUrl)
         .setFetchedAt(fetchedAt.truncatedTo(ChronoUnit.MILLIS))
         .setSourcePayload(payload.text())

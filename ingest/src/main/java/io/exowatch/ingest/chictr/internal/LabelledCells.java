@@ -84,13 +84,6 @@ public final class LabelledCells {
     return pairs.isEmpty();
   }
 
-  /** Whether a cell is labelled {@code en} or {@code cn}. */
-  public boolean has(final String en, final String cn) {
-    final String e = CellText.label(en);
-    final String c = CellText.label(cn);
-    return pairs.stream().anyMatch(p -> p.en().equals(e) || p.cn().equals(c));
-  }
-
   /**
    * The value of the field labelled {@code en} (English text) or, failing that, {@code cn}
    * (Chinese text); {@code null} when neither has text.
