@@ -24,6 +24,7 @@ class WithdrawalTest {
   void shouldLeaveOrdinaryTitlesAlone() {
     assertThat(Withdrawal.of("Cancellation of elective surgery during COVID-19")).isEmpty();
     assertThat(Withdrawal.of("Cancelled operations and outcomes")).isEmpty();
+    assertThat(Withdrawal.of("Cancelled by lockdown: elective surgery in 2020")).isEmpty();
     assertThat(Withdrawal.of(null)).isEmpty();
   }
 }
