@@ -117,7 +117,7 @@ public final class ImportCommand implements Runnable {
       } catch (final IOException e) {
         return "cannot read " + name + ": " + e;
       } catch (final IctrpFormatException e) {
-        return name + ": " + e.getMessage();
+        return name + ": " + e.reason();
       }
     }
 
@@ -145,8 +145,10 @@ public final class ImportCommand implements Runnable {
         out.println("ICTRP import of " + name + " done: " + counts.describe());
         out.flush();
         return 0;
-      } catch (final IOException | IctrpFormatException e) {
+      } catch (final IOException e) {
         err.println("exowatch import ictrp: cannot read " + name + ": " + e.getMessage());
+      } catch (final IctrpFormatException e) {
+        err.println("exowatch import ictrp: " + name + ": " + e.reason());
       } catch (final InterruptedException e) {
         Thread.currentThread().interrupt();
         err.println("exowatch import ictrp: interrupted; batches already acknowledged stay published");

@@ -10,8 +10,16 @@ public class IctrpFormatException extends ParseException {
 
   private static final long serialVersionUID = 1L;
 
+  private final String reason;
+
   /** A file that is not an ICTRP export, for the reason given. */
-  public IctrpFormatException(final String message) {
-    super(Kind.UNEXPECTED_CONTENT, message);
+  public IctrpFormatException(final String reason) {
+    super(Kind.UNEXPECTED_CONTENT, reason);
+    this.reason = reason;
+  }
+
+  /** The reason, without the {@link Kind} prefix of {@link #getMessage()}: for people. */
+  public String reason() {
+    return reason;
   }
 }
