@@ -132,7 +132,8 @@ public final class ChiCtrProjectParser {
     interventions(f, b);
     b.setConditions(listOf(f.text("Target disease", "研究疾病")))
         .setBriefSummary(f.text("Objectives of Study", "研究目的"))
-        .setDetailedDescription(f.text("Description for medicine or protocol of treatment in detail", "药物成份或治疗方案详述"))
+        .setDetailedDescription(
+            f.text("Description for medicine or protocol of treatment in detail", "药物成份或治疗方案详述"))
         .setOutcomes(NestedTables.outcomes(f));
     final Payloads.Bounded payload = Payloads.bound(page, maxPayloadChars);
     final TrialRecord record = b.setSourceUrl(pageUrl)
@@ -181,7 +182,8 @@ public final class ChiCtrProjectParser {
     for (final SecondaryId s : OtherIds.listed(other, OTHER_REGISTRY_ID_TYPE, id)) {
       ids.putIfAbsent(s.getId(), s);
     }
-    for (final SecondaryId s : OtherIds.single(f.raw("Study subject ID", "研究课题代号(代码)"), STUDY_SUBJECT_ID_TYPE, id)) {
+    final String subjectId = f.raw("Study subject ID", "研究课题代号(代码)");
+    for (final SecondaryId s : OtherIds.single(subjectId, STUDY_SUBJECT_ID_TYPE, id)) {
       ids.putIfAbsent(s.getId(), s);
     }
     b.setSecondaryIds(new ArrayList<>(ids.values()));
@@ -204,18 +206,19 @@ public final class ChiCtrProjectParser {
 
   private static void sponsors(final LabelledCells f, final TrialRecord.Builder b) {
     final String lead = f.text("Primary sponsor", "研究实施负责(组长)单位");
+    final String sponsorsEn = "Secondary sponsor";
+    final String sponsorsCn = "试验主办单位(项目批准或申办者)";
     final Set<String> collaborators = new LinkedHashSet<>(
-        NestedTables.values(f, "Secondary sponsor", "试验主办单位(项目批准或申办者)", "Institution hospital", "单位(医院)"));
+        NestedTables.values(f, sponsorsEn, sponsorsCn, "Institution hospital", "单位(医院)"));
     collaborators.remove(lead);
-    final Set<String> countries = new LinkedHashSet<>();
-    for (final String c : NestedTables.values(f, "Secondary sponsor", "试验主办单位(项目批准或申办者)", "Country", "国家")) {
-      countries.add(Countries.canonical(c).orElse(c));
+    final List<String> countries = new ArrayList<>(NestedTables.values(f, sponsorsEn, sponsorsCn, "Country", "国家"));
+    countries.addAll(NestedTables.values(f, "Countries of recruitment and research settings", "研究实施地点",
+        "Country", "国家"));
+    final Set<String> canonical = new LinkedHashSet<>();
+    for (final String c : countries) {
+      canonical.add(Countries.canonical(c).orElse(c));
     }
-    for (final String c : NestedTables.values(f, "Countries of recruitment and research settings", "研究实施地点",
-        "Country", "国家")) {
-      countries.add(Countries.canonical(c).orElse(c));
-    }
-    b.setLeadSponsor(lead).setCollaborators(new ArrayList<>(collaborators)).setCountries(new ArrayList<>(countries));
+    b.setLeadSponsor(lead).setCollaborators(new ArrayList<>(collaborators)).setCountries(new ArrayList<>(canonical));
   }
 
   private static void interventions(final LabelledCells f, final TrialRecord.Builder b) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public record Withdrawal(String reason, String title) {
 
   private static final Pattern ENGLISH = Pattern.compile(
-      "^\\s*[(\\[【（]?\\s*(cancell?ed\\s+by\\s+(?:the\\s+)?(?:investigators?|sponsors?|applicants?|registrants?|researchers?))\\b\\s*[)\\]】）]?\\s*[,.;:：-]?\\s*",
+      "^\\s*[(\\[【（]?\\s*(cancell?ed\\s+by\\s+(?:the\\s+)?"
+          + "(?:investigators?|sponsors?|applicants?|registrants?|researchers?))\\b\\s*[)\\]】）]?\\s*[,.;:：-]?\\s*",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern CHINESE = Pattern.compile(
       "^\\s*[(\\[【（]?\\s*((?:研究者)?(?:申请)?(?:已)?撤销)\\s*[)\\]】）]?\\s*[,，:：-]?\\s*");
