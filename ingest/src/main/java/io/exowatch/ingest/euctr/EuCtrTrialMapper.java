@@ -47,6 +47,7 @@ final class EuCtrTrialMapper {
     final String lay = first(states, "A.3.1", "");
     final String name = first(states, "A.3.2", "");
     final String sponsor = lead(states);
+    final Integer enrollment = enrollment(states);
     final List<String> sources = states.stream().map(MemberStateProtocol::source).toList();
     final Payloads.Bounded payload = Payloads.bound(String.join("\n\n", sources), maxPayloadChars);
     final TrialRecord record = TrialRecord.newBuilder()
@@ -66,8 +67,8 @@ final class EuCtrTrialMapper {
         .setPhases(phases(states))
         .setStatus(status(states))
         .setStudyType(EuCtrParser.STUDY_TYPE)
-        .setEnrollment(enrollment(states))
-        .setEnrollmentType(enrollment(states) == null ? null : "ESTIMATED")
+        .setEnrollment(enrollment)
+        .setEnrollmentType(enrollment == null ? null : "ESTIMATED")
         .setFirstPosted(earliest(states, "", "Date on which this record was first entered"))
         .setCompletionDate(latest(states, "P.", "Date of the global end of the trial"))
         .setLeadSponsor(sponsor)

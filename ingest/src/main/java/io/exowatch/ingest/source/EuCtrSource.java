@@ -102,10 +102,11 @@ public final class EuCtrSource implements Source {
             listing.total().isPresent() ? listing.total().getAsInt() : "?", page);
       }
       final List<Rejected> rejected = new ArrayList<>();
-      final List<TrialRecord> records = listing.listings().isEmpty() ? List.of() : records(page, listing, rejected);
-      final boolean last = !listing.hasNextPage() || listing.listings().isEmpty();
+      final boolean empty = listing.listings().isEmpty();
+      final List<TrialRecord> records = empty ? List.of() : records(page, listing, rejected);
+      final boolean last = empty || !listing.hasNextPage();
       final Cursor after = last ? Cursor.EMPTY : Cursor.EMPTY.with("page", Integer.toString(page + 1));
-      sink.accept(Batch.ofTrials(shown(downloadUrl(page)), records, rejected, after));
+      sink.accept(Batch.ofTrials(shown(empty ? searchUrl(page) : downloadUrl(page)), records, rejected, after));
       if (last) {
         return;
       }
