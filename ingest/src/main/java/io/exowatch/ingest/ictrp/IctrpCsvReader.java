@@ -66,7 +66,12 @@ public final class IctrpCsvReader implements AutoCloseable {
   public static IctrpCsvReader open(final Path file) throws IOException, IctrpFormatException {
     final Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-    return open(reader);
+    try {
+      return open(reader);
+    } catch (IOException | IctrpFormatException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
   }
 
   /** The export's header. */

@@ -287,7 +287,8 @@ public final class IctrpImport {
         firstRowOfBatch = -1;
         return;
       }
-      publisher.accept(Batch.ofTrials(name + " rows " + firstRowOfBatch + "-" + lastRow, trials, rejected, null));
+      final long first = firstRowOfBatch < 0 ? lastRow : firstRowOfBatch;
+      publisher.accept(Batch.ofTrials(name + " rows " + first + "-" + lastRow, trials, rejected, null));
       published += trials.size();
       deadLettered += rejected.size();
       trials.clear();

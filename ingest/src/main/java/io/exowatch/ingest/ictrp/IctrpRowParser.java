@@ -60,7 +60,8 @@ import org.apache.avro.Schema;
  *
  * <p><b>Identity.</b> {@code registryId} is the {@code TrialID} normalised with {@link TrialIds#normalize}
  * ({@code JPRN-jRCT2031210123} becomes {@code jRCT2031210123}, {@code EUCTR2005-002909-23-PT} and
- * {@code EUCTR2011-005852-33-3RD} become {@code 2005-002909-23} and {@code 2011-005852-33}) and
+ * {@code EUCTR2011-005852-33-3RD} become {@code 2005-002909-23} and {@code 2011-005852-33},
+ * {@code CTIS2023-503456-12-00} becomes {@code 2023-503456-12-00}) and
  * {@code registry} its {@link TrialIds#registryOf registry code}; an id {@link TrialIds} does not know
  * ({@code NL-OMON12345}) is kept as written, with the code of its {@code Source Register}
  * ({@code NL-OMON}, or {@value SourceRegisters#UNKNOWN} without one). The rows of one registration
@@ -81,7 +82,7 @@ import org.apache.avro.Schema;
  * {@code lastUpdatePosted} {@code Last Refreshed on}, {@code startDate} {@code Date enrollement},
  * {@code completionDate} {@code results date completed} ({@link IctrpDates}); {@code sourceUrl} the
  * {@code web address} (http and https only). All text is plain ({@code <br>} and entities gone). The
- * payload is the header line and the row(s) as CSV, bounded to {@link Payloads#MAX_PAYLOAD_CHARS}
+ * payload is the header line and the row(s) as CSV, bounded to {@value #DEFAULT_MAX_PAYLOAD_CHARS}
  * characters by default. A cell the parser cannot read (a date, a size) is left out; only a row
  * without a usable {@code TrialID} fails. Thread-safe.
  */
@@ -100,16 +101,28 @@ public final class IctrpRowParser {
 
   /** The longest {@code TrialID} taken as an id. */
   private static final int MAX_ID_CHARS = 64;
-  /** EU CTR rows carry the member state ({@code -DE}) or {@code -3RD} for third countries. */
-  private static final Pattern EUCTR_ROW_ID = Pattern.compile("(?i)EUCTR((?:19|20)\\d{2}-\\d{6}-\\d{2})-[A-Z0-9]{2,4}");
+  /**
+   * EU CTR rows carry the member state ({@code -DE}) or {@code -3RD} for third countries, which
+   * {@link TrialIds} does not all take; a {@code CTIS} prefix may precede an EU CT number.
+   */
+  private static final Pattern EU_ROW_ID = Pattern.compile(
+      "(?i)(?:EUCTR|CTIS)((?:19|20)\\d{2}-\\d{6}-\\d{2}(?:-\\d{2})?)(?:-[A-Z0-9]{2,4})?");
   private static final Comparator<IctrpRow> BY_TRIAL_ID = Comparator
       .comparing((IctrpRow r) -> Objects.toString(r.get(TRIAL_ID), "")).thenComparingLong(IctrpRow::number);
 
   private final int maxPayloadChars;
 
-  /** A parser with the default payload bound. */
+  /**
+   * The default bound of {@code sourcePayload}: 64 Ki characters. Smaller than
+   * {@link Payloads#MAX_PAYLOAD_CHARS} so that a record (payload, CJK text at 3 bytes a character, and
+   * the mapped fields besides) stays well under Kafka's default 1 MB request size even for a trial
+   * merged from many member-state rows.
+   */
+  public static final int DEFAULT_MAX_PAYLOAD_CHARS = 64 * 1024;
+
+  /** A parser with the default payload bound ({@value #DEFAULT_MAX_PAYLOAD_CHARS} characters). */
   public IctrpRowParser() {
-    this(Payloads.MAX_PAYLOAD_CHARS);
+    this(DEFAULT_MAX_PAYLOAD_CHARS);
   }
 
   /**
@@ -150,7 +163,7 @@ public final class IctrpRowParser {
           + (raw.length() > MAX_ID_CHARS ? raw.substring(0, MAX_ID_CHARS) + "..." : raw)
           + "' is not a registration id (longer than " + MAX_ID_CHARS + " characters, spaces or markup)");
     }
-    final Matcher eu = EUCTR_ROW_ID.matcher(raw);
+    final Matcher eu = EU_ROW_ID.matcher(raw);
     final Optional<String> normalised = TrialIds.normalize(eu.matches() ? eu.group(1) : raw);
     if (normalised.isPresent()) {
       return new Identity(TrialIds.registryOf(normalised.get()), normalised.get(), raw);

@@ -189,6 +189,15 @@ class IctrpRowParserTest {
   }
 
   @Test
+  void shouldNormaliseAnEuCtNumberWithACtisPrefix() throws Exception {
+    final IctrpRow row = (IctrpRow) IctrpFiles.linesOf("TrialID,Source Register\n"
+        + "CTIS2023-503456-12-00,Clinical Trials Information System\n").get(0);
+
+    assertThat(IctrpRowParser.identify(row)).isEqualTo(
+        new IctrpRowParser.Identity("EUCTR", "2023-503456-12-00", "CTIS2023-503456-12-00"));
+  }
+
+  @Test
   void shouldGiveTheSameHashWhateverTheFetchTimeAndAnotherWhenContentChanges() throws Exception {
     final IctrpRow row = PORTAL.get("KCT0006123");
     final TrialRecord first = parser.parse(row, T0);
