@@ -53,11 +53,12 @@ final class EuCtrInterventions {
     return new ArrayList<>(byName.values());
   }
 
-  /** The D fields of each IMP of a member state, by IMP number (D.8 placebo fields apart). */
+  /** The D fields of each IMP of a member state, by IMP number (D.8 placebo fields apart), headings included. */
   private static List<List<ProtocolField>> imps(final MemberStateProtocol s) {
     final Map<Integer, List<ProtocolField>> groups = new TreeMap<>();
     for (final ProtocolField f : s.fields()) {
-      if (f.code().startsWith("D.") && !f.code().startsWith("D.8") && f.group() > 0) {
+      // Group 0 holds the D fields of a protocol that does not number its IMPs.
+      if (f.code().startsWith("D.") && !f.code().startsWith("D.8")) {
         groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f);
       }
     }

@@ -150,6 +150,14 @@ class EuCtrDownloadTest {
   }
 
   @Test
+  void shouldReadAnImpThatIsNotNumbered() throws Exception {
+    final String text = EuCtrPages.PREAMBLE + "\n\n" + EuCtrPages.block("2018-000123-45", "MSC-EV in Crohn's fistulas", "IT")
+        .replace("D.IMP: 1\n", "");
+    final TrialRecord t = parser.parseDownload(text, NOW).records().get(0);
+    assertThat(t.getInterventions()).extracting(Intervention::getName).containsExactly("MSC-EV");
+  }
+
+  @Test
   void shouldReadTheDownloadOfAnEmptyResultPageAsNoTrials() throws Exception {
     final Parsed<TrialRecord> parsed = download("download-empty.txt");
     assertThat(parsed.records()).isEmpty();
