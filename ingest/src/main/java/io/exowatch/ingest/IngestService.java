@@ -8,9 +8,13 @@ import io.exowatch.ingest.http.FetchException;
 import io.exowatch.ingest.http.SiteClient;
 import io.exowatch.ingest.http.Sleeper;
 import io.exowatch.ingest.internal.Publisher;
+import io.exowatch.ingest.source.ChiCtrSource;
 import io.exowatch.ingest.source.CtGovSource;
 import io.exowatch.ingest.source.Cursor;
+import io.exowatch.ingest.source.EuCtrSource;
 import io.exowatch.ingest.source.EuropePmcSource;
+import io.exowatch.ingest.source.IrctSource;
+import io.exowatch.ingest.source.IsrctnSource;
 import io.exowatch.ingest.source.LandingPageSource;
 import io.exowatch.ingest.source.PubMedSource;
 import io.exowatch.ingest.source.Source;
@@ -107,10 +111,28 @@ public final class IngestService implements AutoCloseable {
         list.add(pageSource);
         every.put(LandingPageSource.NAME, s.pages().pollInterval());
       }
+      for (final IngestSettings.Registry r : s.registries()) {
+        if (r.enabled()) {
+          list.add(registrySource(site(b, r.name(), r.baseUrl(), r.rateLimit()).build(), r, clock));
+          every.put(r.name(), r.pollInterval());
+        }
+      }
     }
     this.sources = List.copyOf(list);
     this.intervals = Map.copyOf(every);
     this.pages = pageSource;
+  }
+
+  /** The source of the registry {@code r} names. */
+  private static Source registrySource(final SiteClient client, final IngestSettings.Registry r, final Clock clock) {
+    return switch (r.name()) {
+      case ChiCtrSource.NAME -> new ChiCtrSource(client, r, clock);
+      case IrctSource.NAME -> new IrctSource(client, r, clock);
+      case IsrctnSource.NAME -> new IsrctnSource(client, r, clock);
+      case EuCtrSource.NAME -> new EuCtrSource(client, r, clock);
+      default -> throw new IllegalArgumentException("No source for registry '" + r.name() + "'; known: "
+          + IngestSettings.Registry.NAMES);
+    };
   }
 
   private static SiteClient.Builder site(final Builder b, final String name, final URI base, final double rate) {

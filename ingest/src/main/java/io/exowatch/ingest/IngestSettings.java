@@ -3,7 +3,11 @@ package io.exowatch.ingest;
 import io.exowatch.common.config.ExoConfig;
 import io.exowatch.common.kafka.Topics;
 import io.exowatch.ingest.http.HttpSettings;
+import io.exowatch.ingest.source.ChiCtrSource;
 import io.exowatch.ingest.source.DefaultQueries;
+import io.exowatch.ingest.source.EuCtrSource;
+import io.exowatch.ingest.source.IrctSource;
+import io.exowatch.ingest.source.IsrctnSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +28,8 @@ import java.util.Optional;
  * @param pages landing pages: on, no configured URLs, DOIs of the other sources followed through
  *     {@code https://doi.org/} (at most 100 a run), every 24 h, 1 request/s per host
  * @param registries the other trial registries ({@link Registry#defaults()}): ChiCTR, IRCT, ISRCTN and
- *     the EU Clinical Trials Register, each on, searched for {@code exosome} once a day at 0.5 requests/s,
- *     at most 50 result pages a pass
+ *     the EU Clinical Trials Register, each on, searched with its source's default query once a day at
+ *     0.5 requests/s, at most 50 result pages a pass
  * @param http user agent, timeouts, body limit and retries ({@link HttpSettings#defaults()})
  * @param topics where records, dead letters and cursors go
  */
@@ -144,21 +148,24 @@ public record IngestSettings(
     }
 
     /**
-     * On, the live site ({@code https://www.chictr.org.cn}, {@code https://irct.behdasht.gov.ir},
-     * {@code https://www.isrctn.com}, {@code https://www.clinicaltrialsregister.eu}), query
-     * {@code exosome}, 50 pages a pass, every 24 h, 0.5 requests/s.
+     * On, the live site and the source's default query ({@code DEFAULT_BASE_URL} and
+     * {@code DEFAULT_QUERY} of {@link ChiCtrSource}, {@link IrctSource}, {@link IsrctnSource},
+     * {@link EuCtrSource}), 50 pages a pass, every 24 h, 0.5 requests/s.
      *
      * @throws IllegalArgumentException {@code name} is not one of {@link #NAMES}
      */
     public static Registry defaults(final String name) {
-      final String url = switch (name) {
-        case "chictr" -> "https://www.chictr.org.cn";
-        case "irct" -> "https://irct.behdasht.gov.ir";
-        case "isrctn" -> "https://www.isrctn.com";
-        case "euctr" -> "https://www.clinicaltrialsregister.eu";
+      return switch (name) {
+        case ChiCtrSource.NAME -> site(name, ChiCtrSource.DEFAULT_BASE_URL, ChiCtrSource.DEFAULT_QUERY);
+        case IrctSource.NAME -> site(name, IrctSource.DEFAULT_BASE_URL, IrctSource.DEFAULT_QUERY);
+        case IsrctnSource.NAME -> site(name, IsrctnSource.DEFAULT_BASE_URL, IsrctnSource.DEFAULT_QUERY);
+        case EuCtrSource.NAME -> site(name, EuCtrSource.DEFAULT_BASE_URL, EuCtrSource.DEFAULT_QUERY);
         default -> throw new IllegalArgumentException("no registry called '" + name + "'; known: " + NAMES);
       };
-      return new Registry(name, true, URI.create(url), "exosome", 50, Duration.ofHours(24), 0.5);
+    }
+
+    private static Registry site(final String name, final String url, final String query) {
+      return new Registry(name, true, URI.create(url), query, 50, Duration.ofHours(24), 0.5);
     }
 
     /** A copy pointed at another base URL. */

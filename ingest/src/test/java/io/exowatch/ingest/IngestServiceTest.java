@@ -71,6 +71,24 @@ class IngestServiceTest {
   }
 
   @Test
+  void shouldRunEverySourceByDefaultTheRegistriesIncluded() {
+    final IngestService all = IngestService.builder(IngestSettings.defaults()).producer(producer((t, v) -> new byte[0]))
+        .cursors(cursors).build();
+    assertThat(all.sourceNames()).containsExactly("ctgov", "pubmed", "europepmc", "pages", "chictr", "irct", "isrctn",
+        "euctr");
+  }
+
+  @Test
+  void shouldRunOnlyTheRegistriesSwitchedOn() {
+    final IngestSettings settings = IngestSettings.defaults().allSourcesOff()
+        .withRegistry(IngestSettings.Registry.defaults("isrctn"))
+        .withRegistry(IngestSettings.Registry.defaults("chictr").baseUrl(java.net.URI.create("http://127.0.0.1:1")));
+    final IngestService some = IngestService.builder(settings).producer(producer((t, v) -> new byte[0]))
+        .cursors(cursors).build();
+    assertThat(some.sourceNames()).containsExactlyInAnyOrder("isrctn", "chictr");
+  }
+
+  @Test
   void shouldPublishRecordsAndDeadLettersThenStoreTheCursor() {
     final MockProducer<String, Object> producer = producer((t, v) -> new byte[0]);
     final Source a = source("a", (cursor, sink) -> {
