@@ -119,6 +119,9 @@ public final class IsrctnSource implements Source {
     Instant from = orElse(instant(cursor, "from"),
         since == null ? Instant.parse(FULL_PASS_START) : since.minus(OVERLAP));
     Instant to = min(orElse(instant(cursor, "to"), until), until);
+    if (!to.isAfter(from)) {
+      to = until;
+    }
     int limit = PAGE_SIZE;
     for (int requests = 0; from.isBefore(until); requests++) {
       if (requests == settings.maxPages()) {

@@ -160,6 +160,17 @@ class IsrctnSourceTest {
   }
 
   @Test
+  void shouldAskForTheRestOfThePassWhenTheStoredWindowEndsBeforeItStarts() throws Exception {
+    stubAny(Fixtures.resource("isrctn/record-missing-sections.xml"));
+    final RecordingSink sink = new RecordingSink();
+    source(settings).run(Cursor.of(Map.of("from", "2024-04-10T00:00:00Z", "to", "2024-04-01T00:00:00Z",
+        "until", "2024-04-20T00:00:00Z")), sink);
+    api.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("q",
+        equalTo("(exosome) AND lastEdited GE 2024-04-10T00:00:00.000Z AND lastEdited LE 2024-04-19T23:59:59.999Z")));
+    assertThat(sink.lastCursor()).isEqualTo(Cursor.of(Map.of("since", "2024-04-20T00:00:00Z")));
+  }
+
+  @Test
   void shouldDeadLetterAnHtmlErrorPageWithItsUrlAndStopWithoutMovingTheCursor() {
     api.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody(Fixtures.resource("isrctn/error-page.html"))));
