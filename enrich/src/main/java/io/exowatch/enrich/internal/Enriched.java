@@ -10,9 +10,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecordBase;
 
-/** Builds the enriched records the topology emits. */
+/**
+ * Builds the enriched records the topology emits. Enriched records carry the registry's or
+ * publisher's content but not its own source document: {@code sourcePayload} is null on
+ * {@code trials-enriched} and {@code articles-enriched} (the raw topics keep it), while
+ * {@code sourcePayloadTruncated} still says whether the raw record's payload was cut. The payload
+ * (up to 256 KiB of JSON, XML or HTML per record) is read by no consumer of the enriched topics, and
+ * copying it would be most of each enriched record's bytes to encode, compress and store.
+ */
 public final class Enriched {
+
+  private static final int TRIAL_PAYLOAD = TrialRecord.getClassSchema().getField("sourcePayload").pos();
+  private static final int ARTICLE_PAYLOAD = ArticleRecord.getClassSchema().getField("sourcePayload").pos();
 
   private Enriched() {}
 
@@ -28,8 +40,8 @@ public final class Enriched {
    */
   public static EnrichedTrial trial(final TrialRecord trial, final Classification classification,
       final Links links, final List<String> claims, final SameAsView identity, final Instant now) {
-    return new EnrichedTrial(trial, classification, links.articles(), sameAs(claims, identity),
-        identity.canonicalId(), now);
+    return new EnrichedTrial(withoutPayload(trial, TRIAL_PAYLOAD, TrialRecord::new), classification,
+        links.articles(), sameAs(claims, identity), identity.canonicalId(), now);
   }
 
   /** The other registrations of a trial: those its record names, then the rest of its real trial's. */
@@ -42,6 +54,24 @@ public final class Enriched {
   /** An article with its classification and the trials linked to it. */
   public static EnrichedArticle article(final ArticleRecord article, final Classification classification,
       final Links links, final Instant now) {
-    return new EnrichedArticle(article, classification, links.ids(), now);
+    return new EnrichedArticle(withoutPayload(article, ARTICLE_PAYLOAD, ArticleRecord::new), classification,
+        links.ids(), now);
+  }
+
+  /**
+   * A shallow copy of {@code record} with the field at {@code payload} null (the caller's record is
+   * left as it is: it is still used for events and fingerprints).
+   */
+  static <R extends SpecificRecordBase> R withoutPayload(final R record, final int payload,
+      final Supplier<R> empty) {
+    if (record.get(payload) == null) {
+      return record;
+    }
+    final R copy = empty.get();
+    final int fields = record.getSchema().getFields().size();
+    for (int i = 0; i < fields; i++) {
+      copy.put(i, i == payload ? null : record.get(i));
+    }
+    return copy;
   }
 }
