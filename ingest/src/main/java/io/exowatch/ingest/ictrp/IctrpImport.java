@@ -265,21 +265,13 @@ public final class IctrpImport {
           errorClass, content));
     }
 
+    /** Publishes what is left: registrations still missing rows (only if the file changed between passes), then the batch. */
     void finish() throws InterruptedException {
-      final List<List<IctrpRow>> incomplete = new ArrayList<>(pending.values());
+      for (final Map.Entry<String, List<IctrpRow>> group : pending.entrySet()) {
+        publish(group.getKey(), group.getValue());
+      }
       pending.clear();
-      for (final List<IctrpRow> rows : incomplete) {
-        publish(groupKey(rows), rows);
-      }
       flush();
-    }
-
-    private String groupKey(final List<IctrpRow> rows) {
-      try {
-        return IctrpRowParser.identify(rows.get(0)).registryId();
-      } catch (final ParseException e) {
-        return null;
-      }
     }
 
     private void flush() throws InterruptedException {
