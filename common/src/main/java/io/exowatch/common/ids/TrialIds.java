@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *   <li>{@code IRCT20130812014333N223}, older {@code IRCT201108247428N1} ({@value #IRCT})</li>
  *   <li>{@code ISRCTN12345678} ({@value #ISRCTN})</li>
  *   <li>EudraCT {@code 2005-002909-23} (an {@code EUCTR} prefix and a {@code -PT} country suffix are
- *       dropped) and EU CT (CTIS) {@code 2023-503456-12-00} ({@value #EUCTR})</li>
+ *       dropped, as is {@code -3RD}, the suffix of trials outside the EU/EEA) and EU CT (CTIS) {@code 2023-503456-12-00} ({@value #EUCTR})</li>
  *   <li>{@code ACTRN12620000123456} ({@value #ANZCTR})</li>
  *   <li>{@code DRKS00012345} ({@value #DRKS})</li>
  *   <li>Japanese registrations: {@code UMIN000012345}, {@code jRCT2031210123}, {@code jRCTs031180001},
@@ -91,7 +91,7 @@ public final class TrialIds {
           + "|(?<irct>IRCT\\d{8,14}N\\d{1,4})"
           + "|ISRCTN" + SEP + "(?<isrctn>\\d{8})"
           + "|(?:EUCTR)?(?<ctis>(?:19|20)\\d{2}-5\\d{5}-\\d{2}-\\d{2})"
-          + "|(?:EUCTR)?(?<eudract>(?:19|20)\\d{2}-\\d{6}-\\d{2})(?!-\\d)(?:-[A-Z]{2,3}" + END + ")?"
+          + "|(?:EUCTR)?(?<eudract>(?:19|20)\\d{2}-\\d{6}-\\d{2})(?!-(?!3RD)\\d)(?:-(?:[A-Z]{2,3}|3RD)" + END + ")?"
           + "|ACTRN" + SEP + "(?<actrn>\\d{14})[pP]?"
           + "|DRKS" + SEP + "(?<drks>\\d{8})"
           + "|(?:JPRN-)?(?<umin>UMIN\\d{9})"
