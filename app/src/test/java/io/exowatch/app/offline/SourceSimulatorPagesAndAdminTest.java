@@ -85,7 +85,11 @@ class SourceSimulatorPagesAndAdminTest {
   void shouldPointEverySourceAtTheSimulatorInTheConfigOverrides() {
     final Map<String, String> o = sim.configOverrides();
     assertThat(o).containsOnlyKeys("sources.ctgov.base-url", "sources.pubmed.base-url", "sources.europepmc.base-url",
-        "sources.pages.doi-resolver", "sources.pages.urls");
+        "sources.pages.doi-resolver", "sources.pages.urls", "sources.chictr.enabled", "sources.irct.enabled",
+        "sources.isrctn.enabled", "sources.euctr.enabled");
+    // The registries it does not serve are off: nothing leaves the machine.
+    assertThat(o).containsEntry("sources.chictr.enabled", "false").containsEntry("sources.irct.enabled", "false")
+        .containsEntry("sources.isrctn.enabled", "false").containsEntry("sources.euctr.enabled", "false");
     assertThat(o.get("sources.ctgov.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/api/v2");
     assertThat(o.get("sources.pubmed.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/entrez/eutils");
     assertThat(o.get("sources.europepmc.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/europepmc/webservices/rest");
