@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,13 @@ public final class Phases {
 
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
 
+  /**
+   * Phases read before, by the registry's list: registries use a few dozen, so nearly every record
+   * is a lookup. Bounded, so that free-text phases cannot grow it without end.
+   */
+  private static final Map<List<String>, Phase> READ = new ConcurrentHashMap<>();
+  private static final int READ_LIMIT = 4096;
+
   private Phases() {
   }
 
@@ -43,6 +52,19 @@ public final class Phases {
     if (phases == null || phases.isEmpty()) {
       return Phase.UNKNOWN;
     }
+    final Phase known = READ.get(phases);
+    if (known != null) {
+      return known;
+    }
+    final Phase read = read(phases);
+    if (READ.size() < READ_LIMIT && phases.stream().allMatch(Objects::nonNull)) {
+      // A copy: the caller's list may change later.
+      READ.put(List.copyOf(phases), read);
+    }
+    return read;
+  }
+
+  private static Phase read(final List<String> phases) {
     final BitSet numbers = new BitSet(5);
     boolean notApplicable = false;
     for (final String raw : phases) {

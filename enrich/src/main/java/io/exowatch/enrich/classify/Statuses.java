@@ -3,6 +3,7 @@ package io.exowatch.enrich.classify;
 import io.exowatch.schemas.avro.TrialStatus;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -70,6 +71,13 @@ public final class Statuses {
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+  /**
+   * Statuses read before, by the registry's text: registries use a few dozen, so nearly every
+   * record is a lookup. Bounded, so that free-text statuses cannot grow it without end.
+   */
+  private static final Map<String, TrialStatus> READ = new ConcurrentHashMap<>();
+  private static final int READ_LIMIT = 4096;
+
   private Statuses() {
   }
 
@@ -80,7 +88,22 @@ public final class Statuses {
    * @return the status
    */
   public static TrialStatus normalise(final String status) {
-    if (status == null || status.isBlank()) {
+    if (status == null) {
+      return TrialStatus.UNKNOWN;
+    }
+    final TrialStatus known = READ.get(status);
+    if (known != null) {
+      return known;
+    }
+    final TrialStatus read = read(status);
+    if (READ.size() < READ_LIMIT) {
+      READ.put(status, read);
+    }
+    return read;
+  }
+
+  private static TrialStatus read(final String status) {
+    if (status.isBlank()) {
       return TrialStatus.UNKNOWN;
     }
     final String key = NON_WORD.matcher(status.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();

@@ -20,7 +20,7 @@ public final class Field {
   final int group;
   final String interventionType;
   final boolean primarySummary;
-  final List<Hit> hits = new ArrayList<>();
+  final List<Hit> hits;
   int index;
 
   /**
@@ -48,6 +48,8 @@ public final class Field {
     this.group = group;
     this.interventionType = interventionType;
     this.primarySummary = primarySummary;
+    // About one vocabulary hit per 16 characters of registry prose: sized so the list rarely grows.
+    this.hits = new ArrayList<>(Math.max(4, text.length() >> 4));
   }
 
   /** A top-level field ({@code briefTitle}) or list element ({@code conditions[1]}) without group. */

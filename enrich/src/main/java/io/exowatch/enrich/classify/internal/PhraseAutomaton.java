@@ -177,13 +177,16 @@ public final class PhraseAutomaton {
 
 
 
-  /** Scans texts one after the other, remembering where the last {@value #RING} words started. */
+  /**
+   * Scans texts one after the other, remembering where the last {@value #RING} words started. The
+   * scan keeps its state in local variables (the per-character loop touches no field) and writes
+   * them back only when it reports a match.
+   */
   public final class Scanner {
     private final int[] wordStart = new int[RING];
-    private char[] chars = new char[1024];
+    private String text;
     private int length;
     private HitSink sink;
-    private int state;
     private int token;
     private int lastLetter;
     private int sentence;
@@ -199,38 +202,46 @@ public final class PhraseAutomaton {
      */
     public void scan(final CharSequence text, final HitSink sink) {
       final String s = text.toString();
-      length = s.length();
-      if (chars.length < length) {
-        chars = new char[Math.max(length, chars.length * 2)];
-      }
-      s.getChars(0, length, chars, 0);
+      final int n = s.length();
+      this.text = s;
+      this.length = n;
       this.sink = sink;
-      state = 0;
-      token = -1;
-      lastLetter = -1;
-      sentence = 0;
+      final int[] delta = table;
+      final int[] starts = wordStart;
+      int token = -1;
+      int lastLetter = -1;
+      int sentence = 0;
       boolean inWord = false;
-      step(BOUNDARY, -1);
-      final char[] cs = chars;
-      final int n = length;
+      // The leading boundary: phrases start at a word start.
+      int state = delta[BOUNDARY];
+      if (state < 0) {
+        state = report(state, -1, token, lastLetter, sentence);
+      }
       for (int i = 0; i < n; i++) {
-        final char c = cs[i];
+        final char c = s.charAt(i);
         if (c < 128) {
           final int sym = SymbolFolding.ascii(c);
           if (sym != BOUNDARY) {
             if (!inWord) {
               inWord = true;
-              wordStart[++token & MASK] = i;
+              starts[++token & MASK] = i;
             }
             lastLetter = i;
-            step(sym, i);
+            state = delta[state + sym];
+            if (state < 0) {
+              state = report(state, i, token, lastLetter, sentence);
+            }
           } else {
             if (inWord) {
               // A run of non-word characters is one boundary: "MSC - Exos" matches "msc exos".
               inWord = false;
-              step(BOUNDARY, i);
+              state = delta[state];
+              if (state < 0) {
+                state = report(state, i, token, lastLetter, sentence);
+              }
             }
-            if (endsSentence(cs, i, n)) {
+            if (c == '\n' || (c == '.' || c == ';' || c == '!' || c == '?')
+                && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)))) {
               sentence++;
             }
           }
@@ -239,45 +250,54 @@ public final class PhraseAutomaton {
           if (folded != null || Character.isLetterOrDigit(c)) {
             if (!inWord) {
               inWord = true;
-              wordStart[++token & MASK] = i;
+              starts[++token & MASK] = i;
             }
             lastLetter = i;
             if (folded != null) {
               for (int k = 0; k < folded.length(); k++) {
-                step(SymbolFolding.ascii(folded.charAt(k)), i);
+                state = delta[state + SymbolFolding.ascii(folded.charAt(k))];
+                if (state < 0) {
+                  state = report(state, i, token, lastLetter, sentence);
+                }
               }
             } else {
-              step(SymbolFolding.OTHER, i);
+              state = delta[state + SymbolFolding.OTHER];
+              if (state < 0) {
+                state = report(state, i, token, lastLetter, sentence);
+              }
             }
           } else if (inWord && !SymbolFolding.isIgnorable(c)) {
             inWord = false;
-            step(BOUNDARY, i);
+            state = delta[state];
+            if (state < 0) {
+              state = report(state, i, token, lastLetter, sentence);
+            }
           }
         }
       }
       if (inWord) {
-        step(BOUNDARY, n);
+        state = delta[state];
+        if (state < 0) {
+          report(state, n, token, lastLetter, sentence);
+        }
       }
       this.sink = null;
+      this.text = null;
     }
 
-    /** A newline, or {@code . ; ! ?} followed by white space or the end. */
-    private boolean endsSentence(final char[] cs, final int i, final int n) {
-      final char c = cs[i];
-      return c == '\n' || (c == '.' || c == ';' || c == '!' || c == '?') && (i + 1 >= n || Character.isWhitespace(cs[i + 1]));
-    }
-
-    /** One symbol at char {@code at}. */
-    private void step(final int sym, final int at) {
-      final int next = table[state + sym];
-      if (next >= 0) {
-        state = next;
-        return;
-      }
-      state = ~next;
+    /**
+     * Reports the phrases of the state a step reached (its table entry, negative when it reports);
+     * returns the state itself.
+     */
+    private int report(final int entry, final int at, final int token, final int lastLetter, final int sentence) {
+      final int state = ~entry;
+      this.token = token;
+      this.lastLetter = lastLetter;
+      this.sentence = sentence;
       for (final int id : outputs[state / ALPHABET]) {
         emit(id, at);
       }
+      return state;
     }
 
     private void emit(final int id, final int at) {
@@ -286,7 +306,7 @@ public final class PhraseAutomaton {
       int end;
       if (prefixes[id]) {
         end = at + 1;
-        while (end < length && SymbolFolding.isWordChar(chars[end])) {
+        while (end < length && SymbolFolding.isWordChar(text.charAt(end))) {
           end++;
         }
       } else {

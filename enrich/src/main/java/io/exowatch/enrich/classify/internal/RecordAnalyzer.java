@@ -25,6 +25,13 @@ import java.util.Map;
  */
 public final class RecordAnalyzer {
 
+  /**
+   * The kinds without which a record is unrelated: those that make mentions ({@link MentionFinder})
+   * and those that make live MSCs. A record with none of them has neither.
+   */
+  private static final Kind[] TRIGGERS = {Kind.VESICLE, Kind.SECRETOME, Kind.MSC_EV_PRODUCT, Kind.OTHER_EV_PRODUCT,
+    Kind.DIAGNOSTIC_PRODUCT, Kind.MSC, Kind.MSC_CELL_PRODUCT, Kind.STEM};
+
   private final List<Term> terms;
   private final PhraseAutomaton automaton;
 
@@ -49,6 +56,10 @@ public final class RecordAnalyzer {
    */
   public Verdict analyze(final List<Field> fields, final boolean observational, final boolean hasInterventions) {
     final ScannedRecord record = new ScannedRecord(terms, automaton, fields, observational, hasInterventions);
+    if (!record.anyOf(TRIGGERS)) {
+      // Most registrations: nothing to weigh, so no mentions and no live MSCs; the rules would end at unrelated.
+      return new Decision(record, List.of()).unrelated();
+    }
     return new Decision(record, MentionFinder.find(record)).verdict();
   }
 

@@ -15,6 +15,12 @@ import java.util.Map;
  */
 final class ScannedRecord {
 
+  static {
+    if (Kind.values().length > Long.SIZE) {
+      throw new IllegalStateException("ScannedRecord keeps the kinds present in a long: at most 64 kinds");
+    }
+  }
+
   private static final Comparator<Hit> BY_POSITION =
       Comparator.comparingInt((Hit h) -> h.start).thenComparingInt(h -> -h.end);
 
@@ -22,6 +28,8 @@ final class ScannedRecord {
   final boolean observational;
   final boolean hasInterventions;
   private final Map<Long, List<Field>> groups = new HashMap<>();
+  /** Bit {@code 1 << kind.ordinal()} set for every kind some field has a hit of. */
+  private long kinds;
 
   ScannedRecord(final List<Term> terms, final PhraseAutomaton automaton, final List<Field> fields,
       final boolean observational, final boolean hasInterventions) {
@@ -35,6 +43,9 @@ final class ScannedRecord {
       f.hits.clear();
       scanner.scan(f.text, (id, s, e, ts, te, sent) -> f.hits.add(new Hit(terms.get(id), f, s, e, ts, te, sent)));
       dropContained(f.hits);
+      for (final Hit h : f.hits) {
+        kinds |= 1L << h.kind().ordinal();
+      }
       if (f.group >= 0) {
         groups.computeIfAbsent(groupKey(f), k -> new ArrayList<>(3)).add(f);
       }
@@ -115,11 +126,14 @@ final class ScannedRecord {
 
   /** Whether any field holds a hit of the kind. */
   boolean any(final Kind kind) {
-    for (final Field f : fields) {
-      for (final Hit h : f.hits) {
-        if (h.kind() == kind) {
-          return true;
-        }
+    return (kinds & 1L << kind.ordinal()) != 0;
+  }
+
+  /** Whether any field holds a hit of one of the kinds. */
+  boolean anyOf(final Kind... of) {
+    for (final Kind kind : of) {
+      if (any(kind)) {
+        return true;
       }
     }
     return false;
