@@ -95,8 +95,9 @@ public final class SearchService {
    *
    * <p>Collapsed (the default, {@link TrialQuery#collapse()}): one hit per real trial, by OpenSearch
    * {@code collapse} on {@code canonicalId}. The registration representing a trial is its best one
-   * by the request's sort (highest score, latest update or start); a third search, after the hits,
-   * fetches every indexed registration of the trials on the page, so each hit lists
+   * by the request's sort (highest score, latest update or start); a third search, after the hits
+   * and only when a hit on the page names another registration, fetches every indexed registration
+   * of those trials, so each hit lists
    * {@code registrations} ({@code [{"id", "registry", "indexed"}]}, the representative first, then
    * the other indexed ones, then ids named only in its {@code sameAs}). {@code total} and every facet
    * {@code count} are real trials: a {@code cardinality} aggregation on {@code canonicalId} with
@@ -198,17 +199,24 @@ public final class SearchService {
   }
 
   /**
-   * Every indexed registration of the trials of {@code page}, by canonical id, in id order: one
-   * search on {@code canonicalId}, whatever the request's text and filters (a hit lists all of its
-   * trial's registrations, not only the matching ones).
+   * Every indexed registration of the trials of {@code page} that have more than one, by canonical
+   * id, in id order: one search on {@code canonicalId}, whatever the request's text and filters (a
+   * hit lists all of its trial's registrations, not only the matching ones). Skipped when no hit
+   * {@linkplain #namesOtherRegistrations names another registration}: enrich gives every
+   * registration of a trial the others in {@code sameAs}, so a hit naming none stands alone, and a
+   * page of such hits costs no extra round trip.
    */
   private Map<String, List<JsonNode>> registrationsOf(final List<JsonNode> page) throws IOException {
     final Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
-    if (page.isEmpty()) {
+    final Set<String> ids = new LinkedHashSet<>();
+    for (final JsonNode hit : page) {
+      if (namesOtherRegistrations(hit.path("_source"))) {
+        ids.add(canonicalId(hit.path("_source")));
+      }
+    }
+    if (ids.isEmpty()) {
       return groups;
     }
-    final Set<String> ids = new LinkedHashSet<>();
-    page.forEach(hit -> ids.add(canonicalId(hit.path("_source"))));
     final JsonNode res = search(trials, registrationsBody(ids));
     for (final JsonNode hit : res.path("hits").path("hits")) {
       final JsonNode src = hit.path("_source");
@@ -271,6 +279,12 @@ public final class SearchService {
     }
     r.put("indexed", indexed);
     return r;
+  }
+
+  /** Whether a document points to another registration: a canonical id not its own, or {@code sameAs} ids. */
+  static boolean namesOtherRegistrations(final JsonNode source) {
+    return !canonicalId(source).equals(source.path("id").asText()) || source.path("registrations").size() > 1
+        || !source.path("sameAs").isEmpty();
   }
 
   /** A document's canonical id; documents indexed before it existed stand for themselves. */

@@ -130,4 +130,13 @@ class SearchServiceTest {
         + "{'id':'NCT04276987','registry':'CTGOV','indexed':true},"
         + "{'id':'ChiCTR2000029990','registry':'CHICTR','indexed':false}]").toString());
   }
+
+  @Test
+  void shouldLookUpRegistrationsOnlyForHitsThatNameAnother() throws Exception {
+    assertThat(SearchService.namesOtherRegistrations(doc("{'id':'NCT1','canonicalId':'NCT1','registrations':['NCT1']}"))).isFalse();
+    assertThat(SearchService.namesOtherRegistrations(doc("{'id':'NCT1'}"))).isFalse();
+    assertThat(SearchService.namesOtherRegistrations(doc("{'id':'ChiCTR2000012345','canonicalId':'NCT1','registrations':['ChiCTR2000012345']}"))).isTrue();
+    assertThat(SearchService.namesOtherRegistrations(doc("{'id':'NCT1','canonicalId':'NCT1','registrations':['NCT1','ChiCTR2000012345']}"))).isTrue();
+    assertThat(SearchService.namesOtherRegistrations(doc("{'id':'NCT1','sameAs':['ChiCTR2000012345']}"))).isTrue();
+  }
 }
