@@ -122,7 +122,8 @@ public final class Classifier {
   /**
    * Whether a study type says nothing is administered: ClinicalTrials.gov {@code OBSERVATIONAL}, and
    * other registries' observational, diagnostic-test, epidemiological, cohort, case-control and
-   * cross-sectional designs.
+   * cross-sectional designs, in English or as ChiCTR writes them in Chinese (观察性研究, 诊断试验,
+   * 流行病学研究, 病因学, 预后研究, 队列, 病例对照, 横断面).
    */
   static boolean observational(final String studyType) {
     if (studyType == null) {
@@ -131,7 +132,9 @@ public final class Classifier {
     final String t = studyType.toLowerCase(Locale.ROOT);
     return t.contains("observational") || t.contains("diagnostic") || t.contains("epidemiolog")
         || t.contains("cohort") || t.contains("case-control") || t.contains("case control")
-        || t.contains("cross-sectional") || t.contains("cross sectional");
+        || t.contains("cross-sectional") || t.contains("cross sectional")
+        || t.contains("观察性") || t.contains("诊断试验") || t.contains("流行病学") || t.contains("病因学")
+        || t.contains("预后") || t.contains("队列") || t.contains("病例对照") || t.contains("横断面");
   }
 
   // ---- fields ---------------------------------------------------------------------------------

@@ -114,6 +114,9 @@ class ClassifierTest {
     assertThat(Classifier.observational("Observational study")).isTrue();
     assertThat(Classifier.observational("Diagnostic test")).isTrue();
     assertThat(Classifier.observational("Cross-sectional")).isTrue();
+    assertThat(Classifier.observational("观察性研究 (横断面)")).isTrue();
+    assertThat(Classifier.observational("诊断试验")).isTrue();
+    assertThat(Classifier.observational("干预性研究 (随机平行对照)")).isFalse();
     assertThat(Classifier.observational("INTERVENTIONAL")).isFalse();
     assertThat(Classifier.observational("Interventional study")).isFalse();
     assertThat(Classifier.observational("EXPANDED_ACCESS")).isFalse();
