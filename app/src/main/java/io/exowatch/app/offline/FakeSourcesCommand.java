@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
  * {@link SyntheticStudies#DEFAULT_SEED}. Not registered as a subcommand here; the command line adds it.
  */
 @Command(name = "fake-sources", mixinStandardHelpOptions = true,
-    description = "Serve the bundled snapshot (and synthetic studies) as ClinicalTrials.gov, PubMed, Europe PMC "
-        + "and landing pages on a local port, until Ctrl-C.")
+    description = "Serve the bundled snapshot (and synthetic studies) as ClinicalTrials.gov, PubMed, Europe PMC, "
+        + "landing pages, ChiCTR, IRCT, ISRCTN and the EU Clinical Trials Register on a local port, until Ctrl-C.")
 public final class FakeSourcesCommand implements Callable<Integer> {
 
   @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")

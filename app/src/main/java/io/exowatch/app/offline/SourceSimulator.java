@@ -7,8 +7,12 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.exowatch.app.offline.internal.AdminHandler;
 import io.exowatch.app.offline.internal.ArticleMeta;
+import io.exowatch.app.offline.internal.ChiCtrHandler;
 import io.exowatch.app.offline.internal.CtGovHandler;
+import io.exowatch.app.offline.internal.EuCtrHandler;
 import io.exowatch.app.offline.internal.EuropePmcHandler;
+import io.exowatch.app.offline.internal.IrctHandler;
+import io.exowatch.app.offline.internal.IsrctnHandler;
 import io.exowatch.app.offline.internal.LandingPageHandler;
 import io.exowatch.app.offline.internal.PubMedArchive;
 import io.exowatch.app.offline.internal.PubMedHandler;
@@ -59,14 +63,24 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code /europepmc/webservices/rest/search}</td><td>Europe PMC: {@code cursorMark},
  *       {@code pageSize}, {@code resultType}, {@code format=json}, {@code UPDATE_DATE:[a TO b]} and other
  *       date ranges in the query</td></tr>
+ *   <tr><td>{@code /chictr/searchproj.html}, {@code /chictr/showproj.html}</td><td>ChiCTR: results pages of
+ *       10 rows ({@code page}; the total in {@code #data-total}), project pages ({@code proj})</td></tr>
+ *   <tr><td>{@code /irct/search/result}, {@code /irct/trial/{n}/xml}</td><td>IRCT: results pages
+ *       ({@code page}, {@code perPage} of the {@code filters} JSON), each trial's XML</td></tr>
+ *   <tr><td>{@code /isrctn/api/query/format/default}</td><td>ISRCTN XML API: {@code limit},
+ *       {@code lastEdited GE/LE} bounds in {@code q}, {@code totalCount}</td></tr>
+ *   <tr><td>{@code /euctr/ctr-search/search}, {@code /euctr/ctr-search/rest/download/full}</td><td>EU
+ *       Clinical Trials Register: results pages of 20 trials ({@code page}, a {@code Next} link while pages
+ *       follow), the full-text download of a page ({@code mode=current_page})</td></tr>
  *   <tr><td>{@code /doi/{doi}}</td><td>a DOI resolver: 302 to the landing page</td></tr>
  *   <tr><td>landing-page paths</td><td>the snapshot's pages, and pages rendered for the other DOIs</td></tr>
  *   <tr><td>{@code POST /_admin/studies}, {@code GET /_admin/stats}</td><td>add or update studies from
  *       another process; counts</td></tr>
  * </table>
  * Free-text terms are not matched: every stored record is a hit of every query; only the date and id
- * filters above narrow a result. Studies live in a mutable store ({@link #addStudy}, {@link #updateStudy},
- * the admin endpoint); articles and pages are fixed at start.
+ * filters above narrow a result. A page parameter past the last page gives an empty result, as on the
+ * real sites. Studies live in a mutable store ({@link #addStudy}, {@link #updateStudy}, the admin
+ * endpoint); articles, pages and the other registries' records are fixed at start.
  *
  * <p>Defaults: 127.0.0.1, a free port (port 0), 4 handler threads, request bodies up to 1 MiB,
  * query strings up to 32 KiB, the system UTC clock for the dates of added and updated studies. No
@@ -85,6 +99,14 @@ public final class SourceSimulator implements AutoCloseable {
   public static final String DOI_RESOLVER_KEY = IngestKeys.PAGES_DOI_RESOLVER.name();
   /** Config key of the landing-page URLs fetched on every pass (comma separated), {@code sources.pages.urls}. */
   public static final String PAGE_URLS_KEY = IngestKeys.PAGES_URLS.name();
+  /** Config key of the ChiCTR base URL, {@code sources.chictr.base-url}. */
+  public static final String CHICTR_BASE_URL_KEY = IngestKeys.CHICTR.baseUrl().name();
+  /** Config key of the IRCT base URL, {@code sources.irct.base-url}. */
+  public static final String IRCT_BASE_URL_KEY = IngestKeys.IRCT.baseUrl().name();
+  /** Config key of the ISRCTN base URL, {@code sources.isrctn.base-url}. */
+  public static final String ISRCTN_BASE_URL_KEY = IngestKeys.ISRCTN.baseUrl().name();
+  /** Config key of the EU Clinical Trials Register base URL, {@code sources.euctr.base-url}. */
+  public static final String EUCTR_BASE_URL_KEY = IngestKeys.EUCTR.baseUrl().name();
 
   /** The kinds of request the simulator answers, for {@link #requestCount(Endpoint)}. */
   public enum Endpoint {
@@ -102,9 +124,23 @@ public final class SourceSimulator implements AutoCloseable {
     DOI_RESOLVER,
     /** A landing page. */
     LANDING_PAGE,
+    /** {@code GET /chictr/searchproj.html}. */
+    CHICTR_SEARCH,
+    /** {@code GET /chictr/showproj.html}. */
+    CHICTR_PROJECT,
+    /** {@code GET /irct/search/result}. */
+    IRCT_SEARCH,
+    /** {@code GET /irct/trial/{n}/xml}. */
+    IRCT_TRIAL,
+    /** {@code GET /isrctn/api/query/format/default}. */
+    ISRCTN_QUERY,
+    /** {@code GET /euctr/ctr-search/search}. */
+    EUCTR_SEARCH,
+    /** {@code GET /euctr/ctr-search/rest/download/full}. */
+    EUCTR_DOWNLOAD,
     /** {@code /_admin/...}. */
     ADMIN,
-    /** Anything else (answered 404). */
+    /** Anything else (answered 404, or by a registry's handler with 404). */
     OTHER
   }
 
@@ -161,6 +197,18 @@ public final class SourceSimulator implements AutoCloseable {
     archive.entries().forEach(e -> articles.add(e.meta()));
     articles.addAll(europePmc.articles());
     this.pages = new LandingPageHandler(written, articles);
+    final RegistrySnapshot registries = snapshot.registries();
+    final ChiCtrHandler chictr = new ChiCtrHandler(registries.chictr().stream()
+        .map(p -> new ChiCtrHandler.Project(p.projectId(), p.registrationNumber(), p.title(), p.institution(),
+            p.studyType(), p.registered(), p.html())).toList());
+    final IrctHandler irct = new IrctHandler(registries.irct().stream()
+        .map(t -> new IrctHandler.Trial(t.number(), t.registrationId(), t.title(), t.status(), t.xml())).toList());
+    final IsrctnHandler isrctn = new IsrctnHandler(registries.isrctnAllTrialsXml());
+    final EuCtrHandler euctr = new EuCtrHandler(registries.euctr().stream()
+        .map(t -> new EuCtrHandler.Trial(t.eudractNumber(), t.sponsorProtocolNumber(), t.startDate(), t.sponsorName(),
+            t.fullTitle(), t.medicalCondition(), t.populationAge(), t.gender(),
+            t.protocols().stream().map(s -> new EuCtrHandler.Protocol(s.code(), s.status())).toList(), t.fullText()))
+        .toList());
 
     // 127.0.0.1 explicitly: the loopback address may be ::1 where IPv6 is preferred.
     final InetAddress localhost = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
@@ -175,14 +223,19 @@ public final class SourceSimulator implements AutoCloseable {
     server.createContext(CtGovHandler.CONTEXT + "/", counted(new CtGovHandler(store)));
     server.createContext(PubMedHandler.CONTEXT + "/", counted(new PubMedHandler(archive, clock)));
     server.createContext(EuropePmcHandler.CONTEXT + "/", counted(europePmc));
+    server.createContext(ChiCtrHandler.CONTEXT + "/", counted(chictr));
+    server.createContext(IrctHandler.CONTEXT + "/", counted(irct));
+    server.createContext(IsrctnHandler.CONTEXT + "/", counted(isrctn));
+    server.createContext(EuCtrHandler.CONTEXT + "/", counted(euctr));
     server.createContext(AdminHandler.CONTEXT + "/", counted(new AdminHandler(this::upsert, this::stats, b.maxRequestBodyBytes)));
     server.createContext("/", counted(pages));
     server.start();
     final List<URI> urls = new ArrayList<>();
     snapshot.landingPages().forEach(p -> urls.add(baseUrl().resolve(p.path())));
     this.pageUrls = List.copyOf(urls);
-    LOG.info("Source simulator listening on {} with {} studies, {} PubMed articles, {} Europe PMC records, {} pages",
-        baseUrl(), store.size(), archive.entries().size(), europePmc.results().size(), pages.size());
+    LOG.info("Source simulator listening on {} with {} studies, {} PubMed articles, {} Europe PMC records, {} pages, "
+        + "registrations: {} ChiCTR, {} IRCT, {} ISRCTN, {} EU CTR", baseUrl(), store.size(), archive.entries().size(),
+        europePmc.results().size(), pages.size(), chictr.size(), irct.size(), isrctn.size(), euctr.size());
   }
 
   /** A builder; see the class comment for defaults. */
@@ -220,29 +273,51 @@ public final class SourceSimulator implements AutoCloseable {
     return URI.create(baseUrl() + LandingPageHandler.RESOLVER + "/");
   }
 
+  /** The ChiCTR base URL, {@code http://127.0.0.1:<port>/chictr}. */
+  public URI chictrBaseUrl() {
+    return URI.create(baseUrl() + ChiCtrHandler.CONTEXT);
+  }
+
+  /** The IRCT base URL, {@code http://127.0.0.1:<port>/irct}. */
+  public URI irctBaseUrl() {
+    return URI.create(baseUrl() + IrctHandler.CONTEXT);
+  }
+
+  /** The ISRCTN base URL, {@code http://127.0.0.1:<port>/isrctn}. */
+  public URI isrctnBaseUrl() {
+    return URI.create(baseUrl() + IsrctnHandler.CONTEXT);
+  }
+
+  /** The EU Clinical Trials Register base URL, {@code http://127.0.0.1:<port>/euctr}. */
+  public URI euctrBaseUrl() {
+    return URI.create(baseUrl() + EuCtrHandler.CONTEXT);
+  }
+
   /** The URLs of the snapshot's written landing pages. */
   public List<URI> pageUrls() {
     return pageUrls;
   }
 
   /**
-   * Configuration that points the ingest sources here: {@code sources.ctgov.base-url},
-   * {@code sources.pubmed.base-url}, {@code sources.europepmc.base-url}, {@code sources.pages.doi-resolver}
-   * and {@code sources.pages.urls} (comma separated; empty when there are no pages); the registries
-   * it does not serve ({@code sources.<registry>.enabled}: ChiCTR, IRCT, ISRCTN, EU CTR) are switched
-   * off, so that nothing leaves the machine. Rate limits are left alone: the real sources' politeness
-   * limits (ClinicalTrials.gov 1 request/s) apply unless the caller raises {@code sources.*.rate-limit}.
+   * Configuration that points every ingest source here: {@code sources.ctgov.base-url},
+   * {@code sources.pubmed.base-url}, {@code sources.europepmc.base-url}, {@code sources.pages.doi-resolver},
+   * {@code sources.pages.urls} (comma separated; empty when there are no pages) and
+   * {@code sources.<chictr|irct|isrctn|euctr>.base-url}, so that nothing leaves the machine. Whether a
+   * source is enabled is left alone (all are by default). Rate limits are left alone too: the real
+   * sources' politeness limits (ClinicalTrials.gov 1 request/s, the registries 0.5 requests/s) apply
+   * unless the caller raises {@code sources.*.rate-limit}.
    */
   public Map<String, String> configOverrides() {
     final Map<String, String> m = new LinkedHashMap<>();
-    for (final IngestKeys.RegistryKeys registry : IngestKeys.registries()) {
-      m.put(registry.enabled().name(), "false");
-    }
     m.put(CTGOV_BASE_URL_KEY, ctgovBaseUrl().toString());
     m.put(PUBMED_BASE_URL_KEY, pubmedBaseUrl().toString());
     m.put(EUROPEPMC_BASE_URL_KEY, europePmcBaseUrl().toString());
     m.put(DOI_RESOLVER_KEY, doiResolverUrl().toString());
     m.put(PAGE_URLS_KEY, String.join(",", pageUrls.stream().map(URI::toString).toList()));
+    m.put(CHICTR_BASE_URL_KEY, chictrBaseUrl().toString());
+    m.put(IRCT_BASE_URL_KEY, irctBaseUrl().toString());
+    m.put(ISRCTN_BASE_URL_KEY, isrctnBaseUrl().toString());
+    m.put(EUCTR_BASE_URL_KEY, euctrBaseUrl().toString());
     return m;
   }
 
@@ -415,6 +490,20 @@ public final class SourceSimulator implements AutoCloseable {
       return Endpoint.EUROPEPMC_SEARCH;
     } else if (path.startsWith(LandingPageHandler.RESOLVER + "/")) {
       return Endpoint.DOI_RESOLVER;
+    } else if (path.equals(ChiCtrHandler.SEARCH)) {
+      return Endpoint.CHICTR_SEARCH;
+    } else if (path.equals(ChiCtrHandler.PROJECT)) {
+      return Endpoint.CHICTR_PROJECT;
+    } else if (path.equals(IrctHandler.SEARCH) || path.equals(IrctHandler.SEARCH + "/")) {
+      return Endpoint.IRCT_SEARCH;
+    } else if (path.startsWith(IrctHandler.CONTEXT + "/trial/") && path.endsWith("/xml")) {
+      return Endpoint.IRCT_TRIAL;
+    } else if (path.equals(IsrctnHandler.QUERY)) {
+      return Endpoint.ISRCTN_QUERY;
+    } else if (path.equals(EuCtrHandler.SEARCH)) {
+      return Endpoint.EUCTR_SEARCH;
+    } else if (path.equals(EuCtrHandler.DOWNLOAD)) {
+      return Endpoint.EUCTR_DOWNLOAD;
     } else if (path.startsWith(AdminHandler.CONTEXT + "/")) {
       return Endpoint.ADMIN;
     } else if (pages.serves(path)) {
@@ -453,7 +542,7 @@ public final class SourceSimulator implements AutoCloseable {
       return snapshot(OfflineSnapshot.bundled());
     }
 
-    /** Serves {@code snapshot} (studies, articles, pages). */
+    /** Serves {@code snapshot} (studies, articles, pages, registrations). */
     public Builder snapshot(final OfflineSnapshot snapshot) {
       this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
       return this;

@@ -23,7 +23,9 @@ class FakeSourcesCommandTest {
       final String out = bytes.toString(StandardCharsets.UTF_8);
       assertThat(out).contains("--set sources.ctgov.base-url=" + sim.ctgovBaseUrl())
           .contains("export EXOWATCH_SOURCES_PAGES_DOI_RESOLVER='" + sim.doiResolverUrl() + "'")
-          .contains("POST " + sim.baseUrl() + "/_admin/studies");
+          .contains("POST " + sim.baseUrl() + "/_admin/studies")
+          .contains("--set sources.chictr.base-url=" + sim.chictrBaseUrl())
+          .contains("export EXOWATCH_SOURCES_EUCTR_BASE_URL='" + sim.euctrBaseUrl() + "'");
     }
   }
 

@@ -85,11 +85,24 @@ class SourceSimulatorPagesAndAdminTest {
   void shouldPointEverySourceAtTheSimulatorInTheConfigOverrides() {
     final Map<String, String> o = sim.configOverrides();
     assertThat(o).containsOnlyKeys("sources.ctgov.base-url", "sources.pubmed.base-url", "sources.europepmc.base-url",
-        "sources.pages.doi-resolver", "sources.pages.urls", "sources.chictr.enabled", "sources.irct.enabled",
-        "sources.isrctn.enabled", "sources.euctr.enabled");
-    // The registries it does not serve are off: nothing leaves the machine.
-    assertThat(o).containsEntry("sources.chictr.enabled", "false").containsEntry("sources.irct.enabled", "false")
-        .containsEntry("sources.isrctn.enabled", "false").containsEntry("sources.euctr.enabled", "false");
+        "sources.pages.doi-resolver", "sources.pages.urls", "sources.chictr.base-url", "sources.irct.base-url",
+        "sources.isrctn.base-url", "sources.euctr.base-url");
+    // Every source, the registries included, is pointed here and none is switched off: nothing leaves the machine.
+    assertThat(o.keySet()).noneMatch(k -> k.endsWith(".enabled"));
+    assertThat(o.values()).allSatisfy(v -> assertThat(v.split(",")).allSatisfy(u ->
+        assertThat(u).startsWith("http://127.0.0.1:" + sim.port() + "/")));
+    assertThat(o.get("sources.chictr.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/chictr");
+    assertThat(o.get("sources.irct.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/irct");
+    assertThat(o.get("sources.isrctn.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/isrctn");
+    assertThat(o.get("sources.euctr.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/euctr");
+    assertThat(Http.get(URI.create(o.get("sources.chictr.base-url") + "/searchproj.html?title=exosome&btngo=btn&page=1"))
+        .statusCode()).isEqualTo(200);
+    assertThat(Http.get(URI.create(o.get("sources.irct.base-url") + "/search/result?query=exosome")).statusCode())
+        .isEqualTo(200);
+    assertThat(Http.get(URI.create(o.get("sources.isrctn.base-url") + "/api/query/format/default?q=exosome"))
+        .statusCode()).isEqualTo(200);
+    assertThat(Http.get(URI.create(o.get("sources.euctr.base-url") + "/ctr-search/search?query=exosome")).statusCode())
+        .isEqualTo(200);
     assertThat(o.get("sources.ctgov.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/api/v2");
     assertThat(o.get("sources.pubmed.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/entrez/eutils");
     assertThat(o.get("sources.europepmc.base-url")).isEqualTo("http://127.0.0.1:" + sim.port() + "/europepmc/webservices/rest");
