@@ -93,7 +93,8 @@ public final class UpCommand implements Callable<Integer> {
         overrides.putAll(sim.configOverrides());
         // The simulator is on this machine: no need to be as polite as with the real registries.
         for (final ConfigKey<Double> rate : List.of(IngestKeys.CTGOV_RATE_LIMIT, IngestKeys.PUBMED_RATE_LIMIT,
-            IngestKeys.EUROPEPMC_RATE_LIMIT, IngestKeys.PAGES_RATE_LIMIT)) {
+            IngestKeys.EUROPEPMC_RATE_LIMIT, IngestKeys.PAGES_RATE_LIMIT, IngestKeys.CHICTR.rateLimit(),
+            IngestKeys.IRCT.rateLimit(), IngestKeys.ISRCTN.rateLimit(), IngestKeys.EUCTR.rateLimit())) {
           overrides.putIfAbsent(rate.name(), "50");
         }
         out.printf("Offline: serving the bundled source snapshot%s at %s%n",
