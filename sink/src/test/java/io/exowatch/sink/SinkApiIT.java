@@ -46,6 +46,7 @@ class SinkApiIT {
   void shouldRefuseUnknownParametersAndValuesWith400NamingThem() throws Exception {
     assertBadRequest("/api/trials?colour=red", "Unknown parameter 'colour'");
     assertBadRequest("/api/trials?phase=PHASE9", "Unknown value 'PHASE9' for phase");
+    assertBadRequest("/api/trials?collapse=maybe", "'collapse' must be true or false, was 'maybe'");
     assertBadRequest("/api/articles?kind=NOVEL", "Unknown value 'NOVEL' for kind");
     assertBadRequest("/api/events?category=NOPE", "Unknown value 'NOPE' for category");
     assertBadRequest("/api/trials/NCT30000001?verbose=1", "Unknown parameter 'verbose'");
