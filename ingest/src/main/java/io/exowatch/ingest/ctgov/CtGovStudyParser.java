@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exowatch.common.ids.TrialIds;
 import io.exowatch.ingest.ctgov.internal.MarkdownText;
 import io.exowatch.ingest.ctgov.internal.StudyDocument;
+import io.exowatch.ingest.parse.Countries;
 import io.exowatch.ingest.record.Payloads;
 import io.exowatch.ingest.record.RecordHashes;
 import io.exowatch.schemas.avro.Arm;
@@ -330,7 +331,7 @@ public final class CtGovStudyParser {
     for (int i = 0; i < locations.size(); i++) {
       final String country = text(locations.get(i), "country", contactsPath + ".locations[" + i + "]");
       if (country != null) {
-        countries.add(country.strip());
+        countries.add(Countries.canonicalOrAsGiven(country));
       }
     }
     b.setCountries(new ArrayList<>(countries));
