@@ -65,8 +65,9 @@ import org.slf4j.LoggerFactory;
  *       date ranges in the query</td></tr>
  *   <tr><td>{@code /chictr/searchproj.html}, {@code /chictr/showproj.html}</td><td>ChiCTR: results pages of
  *       10 rows ({@code page}; the total in {@code #data-total}), project pages ({@code proj})</td></tr>
- *   <tr><td>{@code /irct/search/result}, {@code /irct/trial/{n}/xml}</td><td>IRCT: results pages
- *       ({@code page}, {@code perPage} of the {@code filters} JSON), each trial's XML</td></tr>
+ *   <tr><td>{@code /irct/search/result}, {@code /irct/trial/{n}/xml}, {@code /irct/trial/{n}}</td><td>IRCT:
+ *       results pages ({@code page}, {@code perPage} of the {@code filters} JSON), each trial's XML and a
+ *       short page of it</td></tr>
  *   <tr><td>{@code /isrctn/api/query/format/default}</td><td>ISRCTN XML API: {@code limit},
  *       {@code lastEdited GE/LE} bounds in {@code q}, {@code totalCount}</td></tr>
  *   <tr><td>{@code /euctr/ctr-search/search}, {@code /euctr/ctr-search/rest/download/full}</td><td>EU

@@ -120,6 +120,11 @@ class SourceSimulatorRegistriesTest {
       assertThat(xml.body()).isEqualTo(t.xml()).contains("<trial_id>" + t.registrationId() + "</trial_id>");
     }
     assertThat(Http.get(sim.irctBaseUrl(), "/trial/1/xml").statusCode()).isEqualTo(404);
+    final RegistrySnapshot.IrctTrial listed = BUNDLED.irct().get(0);
+    final HttpResponse<String> page = Http.get(sim.irctBaseUrl(), "/trial/" + listed.number());
+    assertThat(page.statusCode()).as("the records' source URL is a page").isEqualTo(200);
+    assertThat(page.body()).contains(listed.registrationId(), "href=\"" + listed.number() + "/xml\"");
+    assertThat(Http.get(sim.irctBaseUrl(), "/trial/1").statusCode()).isEqualTo(404);
     assertThat(Http.get(sim.irctBaseUrl(), "/search/result?filters=" + Http.q("{oops")).statusCode()).isEqualTo(400);
     assertThat(Http.get(sim.irctBaseUrl(), "/search/result?filters=" + Http.q("{\"perPage\":\"500\"}")).body())
         .contains("perPage 500 is out of range");

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *       bad {@code perPage} or {@code page}, gets 400. {@code query} is not matched: every trial is a
  *       hit.</li>
  *   <li>{@code GET /irct/trial/{n}/xml}: the trial's XML ({@code text/xml}), or 404.</li>
+ *   <li>{@code GET /irct/trial/{n}}: a short public page of the trial (its id, title, status and a link
+ *       to the XML), the records' {@code sourceUrl}, or 404.</li>
  * </ul>
  */
 public final class IrctHandler implements HttpHandler {
@@ -42,6 +44,7 @@ public final class IrctHandler implements HttpHandler {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern TRIAL_XML = Pattern.compile(Pattern.quote(CONTEXT) + "/trial/(\\d{1,12})/xml/?");
+  private static final Pattern TRIAL_PAGE = Pattern.compile(Pattern.quote(CONTEXT) + "/trial/(\\d{1,12})/?");
 
   /**
    * A trial: its search result and its XML.
@@ -100,6 +103,11 @@ public final class IrctHandler implements HttpHandler {
         throw new SimulatedFailure(404, Exchanges.HTML, notFoundPage());
       }
       Exchanges.send(exchange, 200, Exchanges.XML, t.xml());
+      return;
+    }
+    final Matcher page = TRIAL_PAGE.matcher(path);
+    if (page.matches() && byNumber.containsKey(Long.parseLong(page.group(1)))) {
+      Exchanges.send(exchange, 200, Exchanges.HTML, trialPage(byNumber.get(Long.parseLong(page.group(1)))));
       return;
     }
     throw new SimulatedFailure(404, Exchanges.HTML, notFoundPage());
@@ -175,6 +183,14 @@ public final class IrctHandler implements HttpHandler {
     }
     sb.append("</ul></nav>\n    </div>\n  </main>\n  <footer><a href=\"/page/help\">Help</a></footer>\n</body>\n</html>\n");
     return sb.toString();
+  }
+
+  private static String trialPage(final Trial t) {
+    return "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>"
+        + Html.escape(t.title()) + " - IRCT</title>\n</head>\n<body>\n  <main class=\"container\">\n    <h1>"
+        + Html.escape(t.title()) + "</h1>\n    <p class=\"irct-id\">" + Html.escape(t.registrationId()) + "</p>\n"
+        + "    <p class=\"status\">" + Html.escape(t.status()) + "</p>\n    <p><a href=\"" + t.number()
+        + "/xml\">XML</a></p>\n  </main>\n</body>\n</html>\n";
   }
 
   private static String pageHref(final String query, final String filters, final int page) {
