@@ -9,12 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An Aho-Corasick automaton that finds every vocabulary phrase in a text in one pass over its
- * characters. The shallow states, where a scan spends most steps, have a full row of transitions;
- * the deep ones only their children and a fail link, which keeps the automaton small enough to stay
- * in the CPU's caches while the rest of a stream thread's work runs between scans (with a full
- * table for the 17,000 states of the bundled vocabulary, 2.6 MiB, the scan was a third of the
- * enrich stream thread's time; it is about a tenth now). Phrases are word-bounded symbol sequences (see
+ * An Aho-Corasick automaton, compiled into a full transition table, that finds every vocabulary
+ * phrase in a text in one pass over its characters. Phrases are word-bounded symbol sequences (see
  * {@link SymbolFolding#symbols}); runs of non-word characters count as one boundary, so
  * {@code MSC-Exos}, {@code MSC Exos} and {@code msc - exos} all match the phrase {@code msc exos}.
  * Immutable and thread-safe once built; a scan allocates nothing but the hits it reports.
@@ -25,38 +21,17 @@ public final class PhraseAutomaton {
   public static final int MAX_SYMBOLS = 250;
   private static final int RING = 256;
   private static final int MASK = RING - 1;
-  /** States with a full row of the transition table: 1,024 rows of 38 ints are 152 KiB. */
-  private static final int DENSE_STATES = 1024;
 
-  /**
-   * Transitions of the first {@link #dense} states (the shallow ones, in breadth-first order):
-   * {@code table[state * ALPHABET + symbol]} is the next state.
-   */
+  /** Transitions: {@code table[state * ALPHABET + symbol]}, see {@link #build}. */
   private final int[] table;
-  private final int dense;
-  /** The children of state {@code s} are the states {@code firstChild[s]} to {@code firstChild[s + 1] - 1}. */
-  private final int[] firstChild;
-  /** The symbol that leads to each state from its parent. */
-  private final byte[] symbol;
-  private final int[] fail;
-  /** Whether arriving in a state reports phrases ({@code outputs[state]} not null). */
-  private final boolean[] reports;
   private final int[][] outputs;
   private final int[] words;
   private final boolean[] prefixes;
 
-  private PhraseAutomaton(final int[] table, final int dense, final int[] firstChild, final byte[] symbol,
-      final int[] fail, final int[][] outputs, final int[] words, final boolean[] prefixes) {
+  private PhraseAutomaton(final int[] table, final int[][] outputs, final int[] words,
+      final boolean[] prefixes) {
     this.table = table;
-    this.dense = dense;
-    this.firstChild = firstChild;
-    this.symbol = symbol;
-    this.fail = fail;
     this.outputs = outputs;
-    this.reports = new boolean[outputs.length];
-    for (int i = 0; i < outputs.length; i++) {
-      reports[i] = outputs[i] != null;
-    }
     this.words = words;
     this.prefixes = prefixes;
   }
@@ -69,17 +44,6 @@ public final class PhraseAutomaton {
    * @return the automaton
    */
   public static PhraseAutomaton build(final List<int[]> phrases, final boolean[] prefix) {
-    return build(phrases, prefix, DENSE_STATES);
-  }
-
-  /**
-   * Like {@link #build(List, boolean[])} with a full table row for the first {@code denseStates}
-   * states only (at least the start state); tests compare automata that differ only in this.
-   */
-  public static PhraseAutomaton build(final List<int[]> phrases, final boolean[] prefix, final int denseStates) {
-    if (denseStates < 1) {
-      throw new IllegalArgumentException("denseStates must be >= 1, was " + denseStates);
-    }
     int capacity = 1024;
     int[] trie = new int[capacity * ALPHABET];
     Arrays.fill(trie, -1);
@@ -158,38 +122,20 @@ public final class PhraseAutomaton {
     for (int i = 0; i < states; i++) {
       renumber[order[i]] = i;
     }
-    // Breadth-first numbering gives the children of each state consecutive numbers, after those of
-    // the states before it: a deep state needs only where its children start, their symbols and its
-    // fail link. Only the shallow states, where scans spend most steps, get a full row of the
-    // transition table, so the automaton stays small enough for the CPU's caches.
-    final int dense = Math.min(states, denseStates);
-    final int[] table = new int[dense * ALPHABET];
-    final int[] firstChild = new int[states + 1];
-    final byte[] symbol = new byte[states];
-    final int[] renumberedFail = new int[states];
+    // The scan's table holds each target pre-multiplied by the alphabet size, complemented (negative)
+    // when the target state reports phrases, so the common step is one load and one sign test.
+    final int[] table = new int[delta.length];
     final int[][] renumberedOutputs = new int[states][];
-    int next = 1;
-    for (int i = 0; i < states; i++) {
-      final int old = order[i];
-      renumberedOutputs[i] = outputs[old];
-      renumberedFail[i] = renumber[fail[old]];
-      firstChild[i] = next;
+    for (int old = 0; old < states; old++) {
+      final int row = renumber[old] * ALPHABET;
+      renumberedOutputs[renumber[old]] = outputs[old];
       for (int sym = 0; sym < ALPHABET; sym++) {
-        final int child = trie[old * ALPHABET + sym];
-        if (child > 0) {
-          if (renumber[child] != next) {
-            throw new IllegalStateException("breadth-first numbering broken at state " + i);
-          }
-          symbol[next++] = (byte) sym;
-        }
-        if (i < dense) {
-          table[i * ALPHABET + sym] = renumber[delta[old * ALPHABET + sym]];
-        }
+        final int target = delta[old * ALPHABET + sym];
+        final int value = renumber[target] * ALPHABET;
+        table[row + sym] = outputs[target] == null ? value : ~value;
       }
     }
-    firstChild[states] = next;
-    return new PhraseAutomaton(table, dense, firstChild, symbol, renumberedFail, renumberedOutputs, words,
-        prefix.clone());
+    return new PhraseAutomaton(table, renumberedOutputs, words, prefix.clone());
   }
 
   private static int[] toArray(final List<Integer> own, final int[] inherited) {
@@ -206,23 +152,6 @@ public final class PhraseAutomaton {
       System.arraycopy(inherited, 0, out, a, b);
     }
     return out;
-  }
-
-  /**
-   * The state after {@code state} reads {@code symbol}: a row of the table for a shallow state;
-   * for a deep one its child on the symbol, else the same question asked of its fail state.
-   */
-  private int next(final int state, final int sym) {
-    int s = state;
-    while (s >= dense) {
-      for (int c = firstChild[s], end = firstChild[s + 1]; c < end; c++) {
-        if (symbol[c] == sym) {
-          return c;
-        }
-      }
-      s = fail[s];
-    }
-    return table[s * ALPHABET + sym];
   }
 
   /** Number of states, for tests and sizing. */
@@ -277,16 +206,16 @@ public final class PhraseAutomaton {
       this.text = s;
       this.length = n;
       this.sink = sink;
-      final boolean[] reporting = reports;
+      final int[] delta = table;
       final int[] starts = wordStart;
       int token = -1;
       int lastLetter = -1;
       int sentence = 0;
       boolean inWord = false;
       // The leading boundary: phrases start at a word start.
-      int state = next(0, BOUNDARY);
-      if (reporting[state]) {
-        report(state, -1, token, lastLetter, sentence);
+      int state = delta[BOUNDARY];
+      if (state < 0) {
+        state = report(state, -1, token, lastLetter, sentence);
       }
       for (int i = 0; i < n; i++) {
         final char c = s.charAt(i);
@@ -298,17 +227,17 @@ public final class PhraseAutomaton {
               starts[++token & MASK] = i;
             }
             lastLetter = i;
-            state = next(state, sym);
-            if (reporting[state]) {
-              report(state, i, token, lastLetter, sentence);
+            state = delta[state + sym];
+            if (state < 0) {
+              state = report(state, i, token, lastLetter, sentence);
             }
           } else {
             if (inWord) {
               // A run of non-word characters is one boundary: "MSC - Exos" matches "msc exos".
               inWord = false;
-              state = next(state, BOUNDARY);
-              if (reporting[state]) {
-                report(state, i, token, lastLetter, sentence);
+              state = delta[state];
+              if (state < 0) {
+                state = report(state, i, token, lastLetter, sentence);
               }
             }
             if (c == '\n' || (c == '.' || c == ';' || c == '!' || c == '?')
@@ -326,29 +255,29 @@ public final class PhraseAutomaton {
             lastLetter = i;
             if (folded != null) {
               for (int k = 0; k < folded.length(); k++) {
-                state = next(state, SymbolFolding.ascii(folded.charAt(k)));
-                if (reporting[state]) {
-                  report(state, i, token, lastLetter, sentence);
+                state = delta[state + SymbolFolding.ascii(folded.charAt(k))];
+                if (state < 0) {
+                  state = report(state, i, token, lastLetter, sentence);
                 }
               }
             } else {
-              state = next(state, SymbolFolding.OTHER);
-              if (reporting[state]) {
-                report(state, i, token, lastLetter, sentence);
+              state = delta[state + SymbolFolding.OTHER];
+              if (state < 0) {
+                state = report(state, i, token, lastLetter, sentence);
               }
             }
           } else if (inWord && !SymbolFolding.isIgnorable(c)) {
             inWord = false;
-            state = next(state, BOUNDARY);
-            if (reporting[state]) {
-              report(state, i, token, lastLetter, sentence);
+            state = delta[state];
+            if (state < 0) {
+              state = report(state, i, token, lastLetter, sentence);
             }
           }
         }
       }
       if (inWord) {
-        state = next(state, BOUNDARY);
-        if (reporting[state]) {
+        state = delta[state];
+        if (state < 0) {
           report(state, n, token, lastLetter, sentence);
         }
       }
@@ -356,14 +285,19 @@ public final class PhraseAutomaton {
       this.text = null;
     }
 
-    /** Reports the phrases of the state a step reached. */
-    private void report(final int state, final int at, final int token, final int lastLetter, final int sentence) {
+    /**
+     * Reports the phrases of the state a step reached (its table entry, negative when it reports);
+     * returns the state itself.
+     */
+    private int report(final int entry, final int at, final int token, final int lastLetter, final int sentence) {
+      final int state = ~entry;
       this.token = token;
       this.lastLetter = lastLetter;
       this.sentence = sentence;
-      for (final int id : outputs[state]) {
+      for (final int id : outputs[state / ALPHABET]) {
         emit(id, at);
       }
+      return state;
     }
 
     private void emit(final int id, final int at) {
