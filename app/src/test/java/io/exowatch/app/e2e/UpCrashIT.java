@@ -106,6 +106,11 @@ class UpCrashIT {
     s.put("sources.pubmed.enabled", "false");
     s.put("sources.europepmc.enabled", "false");
     s.put("sources.pages.enabled", "false");
+    // The simulator serves the registries too; this test counts ClinicalTrials.gov trials only
+    // (RegistriesEndToEndIT and the offline tests cover the registries).
+    for (final String registry : List.of("chictr", "irct", "isrctn", "euctr")) {
+      s.put("sources." + registry + ".enabled", "false");
+    }
     s.put("http.retry-backoff", "100ms");
     return s;
   }

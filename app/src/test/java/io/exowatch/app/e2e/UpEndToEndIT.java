@@ -164,6 +164,11 @@ class UpEndToEndIT {
     s.put("sources.pubmed.rate-limit", "50");
     s.put("sources.europepmc.rate-limit", "50");
     s.put("sources.pages.rate-limit", "50");
+    // The simulator serves the registries too; this test counts ClinicalTrials.gov trials only
+    // (RegistriesEndToEndIT and the offline tests cover the registries).
+    for (final String registry : List.of("chictr", "irct", "isrctn", "euctr")) {
+      s.put("sources." + registry + ".enabled", "false");
+    }
     s.put("http.retry-backoff", "100ms");
     return s;
   }
