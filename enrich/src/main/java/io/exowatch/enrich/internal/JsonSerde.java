@@ -2,6 +2,8 @@ package io.exowatch.enrich.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -21,10 +23,15 @@ public final class JsonSerde<T> implements Serde<T> {
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final Class<T> type;
+  /** Bound to the type once: no per-call lookup of the root serializer and deserializer. */
+  private final ObjectWriter writer;
+  private final ObjectReader reader;
 
   /** A serde for {@code type}. */
   public JsonSerde(final Class<T> type) {
     this.type = type;
+    this.writer = MAPPER.writerFor(type);
+    this.reader = MAPPER.readerFor(type);
   }
 
   @Override
@@ -34,7 +41,7 @@ public final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return MAPPER.writeValueAsBytes(value);
+        return writer.writeValueAsBytes(value);
       } catch (final IOException e) {
         throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON for " + topic, e);
       }
@@ -48,7 +55,7 @@ public final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return MAPPER.readValue(bytes, type);
+        return reader.readValue(bytes);
       } catch (final IOException e) {
         throw new SerializationException("Cannot read " + type.getSimpleName() + " JSON (" + bytes.length
             + " bytes) from " + topic + ": " + e.getMessage(), e);
