@@ -39,8 +39,16 @@ public final class SearchService {
   /** Marks the end of a highlighted match. */
   static final String POST = "\uE001";
 
-  /** Precision threshold of the real-trial counts: exact in practice below it, approximate above. */
+  /**
+   * Precision threshold of the real-trial counts of facet and chart buckets: exact in practice
+   * below it, approximate (within a few per cent) above.
+   */
   static final int TRIAL_COUNT_PRECISION = 3000;
+  /**
+   * Precision threshold of {@code total}, OpenSearch's maximum: the total of real trials is exact in
+   * practice up to 40,000 of them (a page count computed from it must not come out short).
+   */
+  static final int TOTAL_PRECISION = 40_000;
   /** Field shared by the registrations of one real trial. */
   static final String CANONICAL_ID = "canonicalId";
   private static final String TRIAL_COUNT = "trials";
@@ -101,8 +109,9 @@ public final class SearchService {
    * {@code registrations} ({@code [{"id", "registry", "indexed"}]}, the representative first, then
    * the other indexed ones, then ids named only in its {@code sameAs}). {@code total} and every facet
    * {@code count} are real trials: a {@code cardinality} aggregation on {@code canonicalId} with
-   * {@code precision_threshold} {@value #TRIAL_COUNT_PRECISION}, exact in practice below that and
-   * approximate (within a few per cent) above it; {@code registrations} next to them counts the
+   * {@code precision_threshold} {@value #TOTAL_PRECISION} for the total and
+   * {@value #TRIAL_COUNT_PRECISION} for facet values, exact in practice below that and approximate
+   * (within a few per cent) above it; {@code registrations} next to them counts the
    * documents. A trial registered in two registries counts once in {@code total} and once under each
    * registry in the {@code registry} facet.
    *
@@ -174,7 +183,7 @@ public final class SearchService {
     final ObjectNode matching = aggs.putObject(MATCHING);
     matching.set("filter", filters(q.filters(), null));
     if (q.collapse()) {
-      matching.putObject("aggs").set(TRIAL_COUNT, trialCount());
+      matching.putObject("aggs").set(TRIAL_COUNT, trialCount(TOTAL_PRECISION));
     }
     TRIAL_FACETS.forEach((name, field) -> {
       final ObjectNode agg = aggs.putObject(name);
@@ -185,16 +194,16 @@ public final class SearchService {
         final ArrayNode order = terms.putArray("order");
         order.addObject().put(TRIAL_COUNT, "desc");
         order.addObject().put("_key", "asc");
-        values.putObject("aggs").set(TRIAL_COUNT, trialCount());
+        values.putObject("aggs").set(TRIAL_COUNT, trialCount(TRIAL_COUNT_PRECISION));
       }
     });
     return body;
   }
 
-  /** Real trials among the documents of a bucket: distinct {@code canonicalId}s. */
-  private ObjectNode trialCount() {
+  /** Real trials among the documents of a bucket: distinct {@code canonicalId}s, exact up to about {@code precision}. */
+  private ObjectNode trialCount(final int precision) {
     final ObjectNode agg = json.createObjectNode();
-    agg.putObject("cardinality").put("field", CANONICAL_ID).put("precision_threshold", TRIAL_COUNT_PRECISION);
+    agg.putObject("cardinality").put("field", CANONICAL_ID).put("precision_threshold", precision);
     return agg;
   }
 
@@ -307,7 +316,7 @@ public final class SearchService {
     body.putObject("query").set("bool", bool);
     final ObjectNode aggs = body.putObject("aggs");
     if (q.collapse()) {
-      aggs.set(TRIAL_COUNT, trialCount());
+      aggs.set(TRIAL_COUNT, trialCount(TOTAL_PRECISION));
     }
     final ObjectNode years = aggs.putObject("years");
     years.putObject("terms").put("field", "startYear").put("size", 200).putObject("order").put("_key", "asc");
@@ -316,7 +325,7 @@ public final class SearchService {
       final ObjectNode agg = sub.putObject(field);
       agg.putObject("terms").put("field", field).put("size", 20);
       if (q.collapse()) {
-        agg.putObject("aggs").set(TRIAL_COUNT, trialCount());
+        agg.putObject("aggs").set(TRIAL_COUNT, trialCount(TRIAL_COUNT_PRECISION));
       }
     }
     final JsonNode res = search(trials, body);
