@@ -35,6 +35,15 @@ final class ExoWatchApi {
     return r.statusCode() == 200 ? parse(r).path("total").asLong(-1) : -1;
   }
 
+  /**
+   * {@code total} of {@code /api/trials?collapse=false}: registrations, an exact count (the collapsed
+   * total of real trials is a cardinality, exact in practice only up to some thousands).
+   */
+  long registrationsTotal() {
+    final HttpResponse<String> r = get(sink.resolve("/api/trials?size=1&collapse=false"));
+    return r.statusCode() == 200 ? parse(r).path("total").asLong(-1) : -1;
+  }
+
   /** {@code GET /api/trials?q=<text>}; fails naming the status and body unless 200. */
   JsonNode search(final String text) {
     return ok(get(sink.resolve("/api/trials?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8))));
