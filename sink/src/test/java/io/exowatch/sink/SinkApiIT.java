@@ -1,11 +1,13 @@
 package io.exowatch.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exowatch.localstack.LocalStack;
 import io.exowatch.localstack.junit.EmbeddedStack;
 import io.exowatch.sink.internal.http.HttpApi;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +78,9 @@ class SinkApiIT {
       final SinkHarness.Answer a = h.get(sink, "/api/trials?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
       assertThat(a.status()).as(q).isEqualTo(200);
     }
-    assertThat(h.getJson(sink, "/api/trials?q=ARDS").path("total").asLong()).isEqualTo(1);
+    // A GET by id is real time; search sees the trial after the index's next refresh.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        assertThat(h.getJson(sink, "/api/trials?q=ARDS").path("total").asLong()).isEqualTo(1));
   }
 
   @Test
