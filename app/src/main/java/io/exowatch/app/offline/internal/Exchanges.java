@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Exchanges {
 
+  /** The most bytes of a refused request body read and discarded. */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
   /** Content type of plain-text errors. */
   public static final String TEXT = "text/plain; charset=utf-8";
   /** Content type of JSON bodies. */
@@ -147,13 +150,16 @@ public final class Exchanges {
   public static byte[] readBody(final HttpExchange exchange, final int maxBytes) throws IOException {
     final String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null) {
+      final long length;
       try {
-        if (Long.parseLong(declared.trim()) > maxBytes) {
-          throw SimulatedFailure.text(413, "Request body of " + declared.trim() + " bytes exceeds the limit of "
-              + maxBytes + " bytes");
-        }
+        length = Long.parseLong(declared.trim());
       } catch (final NumberFormatException e) {
         throw SimulatedFailure.badRequest("Invalid Content-Length: " + declared);
+      }
+      if (length > maxBytes) {
+        drain(exchange);
+        throw SimulatedFailure.text(413, "Request body of " + declared.trim() + " bytes exceeds the limit of "
+            + maxBytes + " bytes");
       }
     }
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -162,12 +168,28 @@ public final class Exchanges {
       int n;
       while ((n = in.read(buffer)) >= 0) {
         if (out.size() + n > maxBytes) {
+          drain(exchange);
           throw SimulatedFailure.text(413, "Request body exceeds the limit of " + maxBytes + " bytes");
         }
         out.write(buffer, 0, n);
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads and discards what is left of a refused request body, up to {@value #DRAIN_LIMIT} bytes, so
+   * that the connection is not reset under the client before it reads the answer (a server that
+   * closes with unread input sends a TCP reset).
+   */
+  private static void drain(final HttpExchange exchange) throws IOException {
+    final InputStream in = exchange.getRequestBody();
+    final byte[] buffer = new byte[8192];
+    long left = DRAIN_LIMIT;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= n;
+    }
   }
 
   /** Sends a complete response. */
