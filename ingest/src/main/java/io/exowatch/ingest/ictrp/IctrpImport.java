@@ -133,8 +133,8 @@ public final class IctrpImport {
    * @throws IOException when the file cannot be read
    * @throws IctrpFormatException when it is not an ICTRP export; nothing has been published then
    * @throws InterruptedException when the thread is interrupted; batches already acknowledged stay
-   * @throws RuntimeException when Kafka refuses a batch (after the producer's own retries); the message
-   *     names the batch's rows
+   * @throws RuntimeException when Kafka refuses a batch (after the producer's own retries; a single record
+   *     too large for Kafka is dead-lettered instead); the message names the batch's rows
    */
   public IctrpImportCounts run(final Path file, final String name)
       throws IOException, IctrpFormatException, InterruptedException {
@@ -281,8 +281,9 @@ public final class IctrpImport {
       }
       final long first = firstRowOfBatch < 0 ? lastRow : firstRowOfBatch;
       publisher.accept(Batch.ofTrials(name + " rows " + first + "-" + lastRow, trials, rejected, null));
-      published += trials.size();
-      deadLettered += rejected.size();
+      // The publisher's counts: a record Kafka refuses (too large) becomes a dead letter there.
+      published = publisher.records();
+      deadLettered = publisher.deadLetters();
       trials.clear();
       rejected.clear();
       firstRowOfBatch = -1;

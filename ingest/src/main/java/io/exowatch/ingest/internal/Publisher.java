@@ -19,13 +19,18 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sink of one source's pass: sends a batch's records (trials keyed by registry id, articles by
  * {@code doi:}/{@code pmid:} id) and dead letters, flushes, waits for every acknowledgement, and only
- * then stores the batch's cursor. Counts what it wrote and remembers the DOIs it saw.
+ * then stores the batch's cursor. A record Kafka refuses for what it is (larger than the producer or
+ * broker accepts, an invalid record) goes to the dead letters instead, with its original text, so one
+ * oversized registration cannot stop a source; any other refusal fails the batch. Counts what it
+ * wrote and remembers the DOIs it saw.
  */
 public final class Publisher implements BatchSink {
 
@@ -83,26 +88,44 @@ public final class Publisher implements BatchSink {
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedException("ingest is closing");
     }
-    final List<Future<RecordMetadata>> sent = new ArrayList<>();
+    final List<Sent> sent = new ArrayList<>();
     for (final TrialRecord t : batch.trials()) {
-      sent.add(producer.send(new ProducerRecord<>(topics.trials(), t.getRegistryId(), t)));
+      sent.add(send(topics.trials(), t.getRegistryId(), t, t.getSourceUrl(), t.getSourcePayload()));
     }
     for (final ArticleRecord a : batch.articles()) {
-      sent.add(producer.send(new ProducerRecord<>(topics.articles(), a.getId(), a)));
+      sent.add(send(topics.articles(), a.getId(), a, a.getSourceUrl(), a.getSourcePayload()));
     }
     for (final Rejected r : batch.rejected()) {
-      LOG.warn("{}: dead letter{} from {}: {}", source, r.key() == null ? "" : " " + r.key(), r.url(), r.reason());
-      sent.add(producer.send(new ProducerRecord<>(topics.deadLetters(), r.key(), DeadLetters.of(source, r, clock.instant()))));
+      sent.add(deadLetter(r));
     }
     if (!sent.isEmpty()) {
       producer.flush();
     }
-    for (final Future<RecordMetadata> f : sent) {
-      try {
-        f.get();
-      } catch (final ExecutionException e) {
+    // Records Kafka refuses for what they are (too large) become dead letters; the batch goes on. Any
+    // other refusal (broker gone, registry unreachable) fails the batch: its cursor stays.
+    final List<Sent> replacements = new ArrayList<>();
+    int refused = 0;
+    for (final Sent s : sent) {
+      final Exception failure = s.failure();
+      if (failure == null) {
+        continue;
+      }
+      if (s.content() != null && isRecordsOwnFault(failure)) {
+        refused++;
+        replacements.add(deadLetter(new Rejected(s.key(), s.url(), "Kafka refused the record: " + failure.getMessage(),
+            failure.getClass().getName(), s.content())));
+      } else {
         throw new PublishException("Kafka refused a record of " + source + " from " + batch.url() + ": "
-            + e.getCause().getMessage(), e.getCause());
+            + failure.getMessage(), failure);
+      }
+    }
+    if (!replacements.isEmpty()) {
+      producer.flush();
+      for (final Sent s : replacements) {
+        if (s.failure() != null) {
+          throw new PublishException("Kafka refused a dead letter of " + source + " from " + batch.url() + ": "
+              + s.failure().getMessage(), s.failure());
+        }
       }
     }
     if (batch.cursorAfter() != null) {
@@ -110,10 +133,56 @@ public final class Publisher implements BatchSink {
       lastCursor = batch.cursorAfter();
     }
     pages++;
-    records += batch.recordCount();
-    deadLetters += batch.rejected().size();
+    records += batch.recordCount() - refused;
+    deadLetters += batch.rejected().size() + refused;
     remember(batch);
     onProgress.accept(this);
+  }
+
+  /**
+   * One send: the record's key and where it came from, its original text ({@code null} for dead
+   * letters, which are not dead-lettered again), and the pending result or the size refusal
+   * {@code send} threw at once.
+   */
+  private record Sent(String key, String url, String content, Future<RecordMetadata> result, Exception thrown) {
+
+    /** Why Kafka refused it, after the producer was flushed; {@code null} when written. */
+    Exception failure() throws InterruptedException {
+      if (thrown != null) {
+        return thrown;
+      }
+      try {
+        result.get();
+        return null;
+      } catch (final ExecutionException e) {
+        return e.getCause() instanceof Exception cause ? cause : e;
+      }
+    }
+  }
+
+  private Sent send(final String topic, final String key, final Object value, final String url, final String content) {
+    // A record without its original text is dead-lettered with a note instead.
+    final String original = content != null ? content : "(no original text kept; key " + key + ")";
+    try {
+      return new Sent(key, url, original, producer.send(new ProducerRecord<>(topic, key, value)), null);
+    } catch (final RecordTooLargeException e) {
+      return new Sent(key, url, original, null, e);
+    }
+  }
+
+  private Sent deadLetter(final Rejected r) {
+    LOG.warn("{}: dead letter{} from {}: {}", source, r.key() == null ? "" : " " + r.key(), r.url(), r.reason());
+    return new Sent(r.key(), r.url(), null,
+        producer.send(new ProducerRecord<>(topics.deadLetters(), r.key(), DeadLetters.of(source, r, clock.instant()))), null);
+  }
+
+  /**
+   * Whether Kafka refused a record for the record itself, so that sending it again can never
+   * succeed. Not serialisation errors: the Avro serializer reports an unreachable schema registry
+   * that way, and that must fail the batch so that it is fetched again.
+   */
+  static boolean isRecordsOwnFault(final Exception e) {
+    return e instanceof RecordTooLargeException || e instanceof InvalidRecordException;
   }
 
   private void remember(final Batch batch) {
