@@ -73,8 +73,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *       application id, timed from {@code start()} until every trial is done: its raw offset
  *       committed and its {@code CREATED} event, the last of its outputs (the identity step
  *       announces a trial one transaction after it was classified), readable by a read-committed
- *       consumer; given with and without its start-up (joining the group, creating internal topics,
- *       opening stores).</li>
+ *       consumer; given from {@code start()} and "once running", i.e. from the first trial a stream
+ *       thread classifies (without joining the group and creating internal topics; stores opened
+ *       while processing still count).</li>
  * </ul>
  * Rounds alternate which path goes first. Each path's process CPU time is printed (the broker and
  * registry run in this JVM, so it includes their share, and the JIT compiler's), and the CPU time
@@ -91,7 +92,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * Diagnostics: {@code -Dbench.threads=true} prints the CPU time of every thread group of the
  * process during each path, when the raw offsets and the last event were committed, and the
  * classifier's CPU time per trial inside the stream thread; {@code -Dbench.constant-classifier=true}
- * gives every trial the first trial's classification (the application's cost without the classifier).
+ * gives every trial the first trial's classification (the application's cost without the classifier);
+ * {@code -Dbench.ceiling=true} adds two paths to every round, (s) a Kafka Streams application with
+ * the enrich application's settings that only decodes and re-encodes each trial, and (k) the same
+ * classifying each trial ({@link StreamsBaseline}): what enrich could reach if it did nothing but
+ * classify.
  */
 public final class EnrichThroughputBenchmark {
 
@@ -105,7 +110,7 @@ public final class EnrichThroughputBenchmark {
   private EnrichThroughputBenchmark() {}
 
   /** One timed path: wall seconds (and, for enrich, seconds once running), process and worker CPU seconds. */
-  private record Timed(double seconds, double runningSeconds, double processCpu, double workerCpu) {
+  record Timed(double seconds, double runningSeconds, double processCpu, double workerCpu) {
     static Timed of(final double seconds, final double processCpu, final double workerCpu) {
       return new Timed(seconds, seconds, processCpu, workerCpu);
     }
@@ -150,6 +155,12 @@ public final class EnrichThroughputBenchmark {
         passthrough(enrichConfig, warmTopics, "warmup-passthrough-out", "warmup-eos-" + w, n, commitInterval);
         passthrough(enrichConfig, warmTopics, "warmup-passthrough-out", "warmup-plain-" + w, n, null);
         enrich(config, warmTopics, "warmup-enrich-" + w, stateDir, n);
+        if (Boolean.getBoolean("bench.ceiling")) {
+          final Map<TopicPartition, Long> warmEnds = StreamsBaseline.rawEnds(enrichConfig, warmTopics);
+          StreamsBaseline.run(enrichConfig, warmTopics, "warmup-passthrough-out", "warmup-streams-" + w, null, warmEnds);
+          StreamsBaseline.run(enrichConfig, warmTopics, "warmup-passthrough-out", "warmup-classify-" + w, new Classifier(),
+              warmEnds);
+        }
       }
       System.out.printf(Locale.ROOT, "warm-up: %d records through each path, %d time%s%n", n, warmups,
           warmups == 1 ? "" : "s");
@@ -166,6 +177,11 @@ public final class EnrichThroughputBenchmark {
       final double[] ratioRunning = new double[rounds];
       final double[] ratioTotal = new double[rounds];
       final double[] ratioPlain = new double[rounds];
+      final boolean ceiling = Boolean.getBoolean("bench.ceiling");
+      final double[] ratioStreams = new double[rounds];
+      final double[] ratioClassifying = new double[rounds];
+      final Map<TopicPartition, Long> rawEnds = StreamsBaseline.rawEnds(enrichConfig, topics);
+      final Classifier baselineClassifier = new Classifier();
       for (int round = 1; round <= rounds; round++) {
         final double load = OS.getSystemLoadAverage();
         final boolean enrichFirst = round % 2 == 0;
@@ -174,6 +190,14 @@ public final class EnrichThroughputBenchmark {
         final Timed p = passthrough(enrichConfig, topics, "bench-passthrough-out", "bench-plain-" + round, n, null);
         if (!enrichFirst) {
           b = enrich(config, topics, "bench-enrich-" + round, stateDir, n);
+        }
+        if (ceiling) {
+          final double streamsOnly = StreamsBaseline.run(enrichConfig, topics, "bench-passthrough-out",
+              "bench-streams-" + round, null, rawEnds);
+          final double classifying = StreamsBaseline.run(enrichConfig, topics, "bench-passthrough-out",
+              "bench-classify-" + round, baselineClassifier, rawEnds);
+          ratioStreams[round - 1] = a.seconds() / streamsOnly;
+          ratioClassifying[round - 1] = a.seconds() / classifying;
         }
         ratioRunning[round - 1] = a.seconds() / b.runningSeconds();
         ratioTotal[round - 1] = a.seconds() / b.seconds();
@@ -186,6 +210,11 @@ public final class EnrichThroughputBenchmark {
         System.out.printf(Locale.ROOT, "  (b) enrich:                   %6.0f records/s once running, %.0f from start() (start-up %.2f s);"
             + " CPU %.2f s process, %.2f s stream thread%s%n", n / b.runningSeconds(), n / b.seconds(),
             b.seconds() - b.runningSeconds(), b.processCpu(), b.workerCpu(), threads == 1 ? "" : "s");
+        if (ceiling) {
+          System.out.printf(Locale.ROOT, "  (s) Kafka Streams passthrough:  %6.0f records/s once running; (k) the same"
+              + " classifying each trial: %6.0f records/s; ratios %.2f and %.2f%n", n * ratioStreams[round - 1] / a.seconds(),
+              n * ratioClassifying[round - 1] / a.seconds(), ratioStreams[round - 1], ratioClassifying[round - 1]);
+        }
         System.out.printf(Locale.ROOT, "  ratio enrich/exactly-once passthrough: %.2f once running, %.2f from start();"
             + " enrich/plain passthrough %.2f once running%n", ratioRunning[round - 1], ratioTotal[round - 1],
             ratioPlain[round - 1]);
@@ -194,6 +223,11 @@ public final class EnrichThroughputBenchmark {
           + " median %.2f; from start() min %.2f median %.2f; enrich/plain passthrough once running min %.2f median %.2f%n",
           rounds, min(ratioRunning), median(ratioRunning), min(ratioTotal), median(ratioTotal), min(ratioPlain),
           median(ratioPlain));
+      if (ceiling) {
+        System.out.printf(Locale.ROOT, "ceiling, ratio to the exactly-once passthrough over %d rounds: (s) Kafka Streams"
+            + " passthrough min %.2f median %.2f; (k) Kafka Streams passthrough classifying each trial min %.2f median %.2f%n",
+            rounds, min(ratioStreams), median(ratioStreams), min(ratioClassifying), median(ratioClassifying));
+      }
       System.out.printf(Locale.ROOT, "for scale: the classifier alone, one thread, same trials: %.0f trials/s%n",
           classifierRate(trials));
     }
@@ -276,7 +310,10 @@ public final class EnrichThroughputBenchmark {
           System.out.printf(Locale.ROOT, "    classifier in the stream thread: %d trials, %.1f us CPU each%n",
               classifier.calls.get(), classifier.cpuNanos.get() / 1e3 / Math.max(1, classifier.calls.get()));
         }
-        return new Timed((done - start) / 1e9, (done - running) / 1e9, cpu, streamThreadCpu(applicationId));
+        // "Once running" starts at the first trial classified: with several stream threads the
+        // instance may report RUNNING only after one of them has done much of the work.
+        final long first = classifier.first.get() == 0 ? running : Math.min(running, classifier.first.get());
+        return new Timed((done - start) / 1e9, (done - first) / 1e9, cpu, streamThreadCpu(applicationId));
       } finally {
         service.close();
         service.cleanUp();
@@ -351,7 +388,7 @@ public final class EnrichThroughputBenchmark {
     return nanos / 1e9;
   }
 
-  private static long produce(final KafkaClients clients, final EnrichTopics topics, final List<TrialRecord> trials) {
+  static long produce(final KafkaClients clients, final EnrichTopics topics, final List<TrialRecord> trials) {
     long bytes = 0;
     try (KafkaProducer<String, TrialRecord> producer = new KafkaProducer<>(clients.producerConfig("bench-load"),
         new StringSerializer(), topics.trialsRaw().valueSerde().serializer())) {
@@ -371,7 +408,7 @@ public final class EnrichThroughputBenchmark {
    * end) and the time runs until the last commit; without, offsets are committed after each poll
    * and the time runs until every record is acknowledged.
    */
-  private static Timed passthrough(final EnrichConfig enrichConfig, final EnrichTopics topics, final String out,
+  static Timed passthrough(final EnrichConfig enrichConfig, final EnrichTopics topics, final String out,
       final String group, final int n, final Duration commitInterval) {
     final KafkaClients clients = enrichConfig.clients();
     final boolean exactlyOnce = commitInterval != null;
@@ -443,7 +480,7 @@ public final class EnrichThroughputBenchmark {
   }
 
   /** The end offset of every partition of {@code topics}. */
-  private static Map<TopicPartition, Long> endOffsets(final Admin admin, final Set<String> topics) throws Exception {
+  static Map<TopicPartition, Long> endOffsets(final Admin admin, final Set<String> topics) throws Exception {
     final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d ->
         d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
@@ -453,7 +490,7 @@ public final class EnrichThroughputBenchmark {
   }
 
   /** Whether the group's committed offsets reached {@code ends}. */
-  private static boolean caughtUp(final Admin admin, final String group, final Map<TopicPartition, Long> ends)
+  static boolean caughtUp(final Admin admin, final String group, final Map<TopicPartition, Long> ends)
       throws Exception {
     final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
@@ -476,6 +513,8 @@ public final class EnrichThroughputBenchmark {
     private final RecordClassifier delegate;
     private final boolean timed = Boolean.getBoolean("bench.threads");
     final AtomicLong calls = new AtomicLong();
+    /** {@link System#nanoTime()} of the first trial classified, 0 before. */
+    final AtomicLong first = new AtomicLong();
     final AtomicLong cpuNanos = new AtomicLong();
 
     TimedClassifier(final RecordClassifier delegate) {
@@ -484,6 +523,9 @@ public final class EnrichThroughputBenchmark {
 
     @Override
     public Classification classify(final TrialRecord trial) {
+      if (first.get() == 0) {
+        first.compareAndSet(0, System.nanoTime());
+      }
       if (CONSTANT) {
         // The application's cost without the classifier's: one classification for every trial.
         return constant.updateAndGet(c -> c != null ? c : delegate.classify(trial));
