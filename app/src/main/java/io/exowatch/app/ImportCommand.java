@@ -77,7 +77,8 @@ public final class ImportCommand implements Runnable {
     String file;
 
     @Option(names = "--skip-registries", paramLabel = "CODES", defaultValue = DEFAULT_SKIPPED,
-        description = "Comma-separated registry codes whose rows are not imported (default ${DEFAULT-VALUE}; '' imports all).")
+        description = "Comma-separated registry codes whose rows are not imported (default ${DEFAULT-VALUE}; EU CTIS"
+            + " registrations are skipped only by CTIS, not by EUCTR; '' imports all).")
     String skipRegistries;
 
     @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "5",

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -40,7 +41,8 @@ import org.apache.kafka.clients.producer.Producer;
  *
  * <p>Rows of the registries in {@code skipRegistries} are counted and not published (default
  * {@link #DEFAULT_SKIPPED_REGISTRIES}: the ones ExoWatch scrapes directly, whose own records are
- * richer and would be overwritten under the same key). EU CTR lists a trial once per member state;
+ * richer and would be overwritten under the same key; EU CTIS registrations, which no source scrapes,
+ * are skipped only when {@value #CTIS} is named). EU CTR lists a trial once per member state;
  * when EUCTR rows are imported the file is read twice: first to count each registration's rows, then
  * to publish one merged record per registration as soon as its last row has been read (see
  * {@link IctrpRowParser#parse(java.util.List, Instant)}), so memory holds only registrations whose rows
@@ -58,6 +60,14 @@ public final class IctrpImport {
 
   /** The source name on dead letters. */
   public static final String SOURCE = "ictrp";
+  /**
+   * The code that names EU CTIS registrations (EU CT numbers, {@code 2023-503456-12-00}) in a skip
+   * list. They share {@link TrialIds#EUCTR} with EudraCT numbers, but the EU CTR source reads only the
+   * EU Clinical Trials Register, so skipping {@code EUCTR} does not skip them.
+   */
+  public static final String CTIS = "CTIS";
+  /** An EU CT (CTIS) number as {@link TrialIds#normalize} writes it. */
+  private static final Pattern EU_CT_NUMBER = Pattern.compile("(?:19|20)\\d{2}-5\\d{5}-\\d{2}-\\d{2}");
   /** The registries skipped unless told otherwise. */
   public static final Set<String> DEFAULT_SKIPPED_REGISTRIES =
       Set.of(TrialIds.CTGOV, TrialIds.CHICTR, TrialIds.IRCT, TrialIds.ISRCTN, TrialIds.EUCTR);
@@ -152,6 +162,18 @@ public final class IctrpImport {
     return run.counts();
   }
 
+  /** Whether the skip list names the registration's registry ({@value #CTIS} for EU CT numbers). */
+  private boolean skipped(final IctrpRowParser.Identity id) {
+    return skipRegistries.contains(skipCode(id));
+  }
+
+  /** The code a skip list names a registration by: {@value #CTIS} for an EU CT number, else its registry. */
+  static String skipCode(final IctrpRowParser.Identity id) {
+    return TrialIds.EUCTR.equals(id.registry()) && EU_CT_NUMBER.matcher(id.registryId()).matches() ? CTIS
+        : id.registry();
+  }
+
+
   /** Registrations (not skipped) with more than one row, and their row counts. */
   private Map<String, Integer> multiRowRegistrations(final Path file) throws IOException, IctrpFormatException {
     final Map<String, Integer> rows = new HashMap<>();
@@ -161,7 +183,7 @@ public final class IctrpImport {
         if (line instanceof IctrpRow row) {
           try {
             final IctrpRowParser.Identity id = IctrpRowParser.identify(row);
-            if (!skipRegistries.contains(id.registry()) && !id.trialId().equals(id.registryId())) {
+            if (!skipped(id) && !id.trialId().equals(id.registryId())) {
               rows.merge(id.registryId(), 1, Integer::sum);
             }
           } catch (final ParseException e) {
@@ -230,7 +252,7 @@ public final class IctrpImport {
         reject(null, row.number(), e.getMessage(), e.getClass().getName(), row.toCsv());
         return;
       }
-      if (skipRegistries.contains(id.registry())) {
+      if (skipped(id)) {
         skipped++;
         return;
       }

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The import's bookkeeping with a {@code MockProducer}: what goes where, skipping, merging, dead letters, progress. */
 class IctrpImportTest {
@@ -140,6 +141,25 @@ class IctrpImportTest {
     assertThatThrownBy(() -> IctrpImport.check(IctrpFiles.path("ctgov-download.csv")))
         .isInstanceOf(IctrpFormatException.class);
     assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void shouldImportEuCtisRegistrationsThoughEuCtrIsSkippedUnlessCtisIsNamed(@TempDir final Path dir) throws Exception {
+    // EU CT numbers share the EUCTR code with EudraCT numbers, but only the EU CTR register is scraped.
+    final Path csv = dir.resolve("eu.csv");
+    Files.writeString(csv, "TrialID,Public title,Source Register,web address\n"
+        + "CTIS2023-503456-12-00,Nebulised MSC exosomes in ARDS,CTIS,https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=2023-503456-12-00\n"
+        + "EUCTR2020-001234-56-DE,MSC-EVs in COVID-19,EU Clinical Trials Register,https://www.clinicaltrialsregister.eu/ctr-search/search?query=2020-001234-56\n",
+        StandardCharsets.UTF_8);
+
+    final IctrpImportCounts byDefault = importer().build().run(csv, "eu.csv");
+    assertThat(trials().keySet()).containsExactly("2023-503456-12-00");
+    assertThat(byDefault.skipped()).isEqualTo(1);
+
+    producer.clear();
+    final IctrpImportCounts naming = importer().skipRegistries(List.of("ctis", "EUCTR")).build().run(csv, "eu.csv");
+    assertThat(trials()).isEmpty();
+    assertThat(naming.skipped()).isEqualTo(2);
   }
 
   @Test
