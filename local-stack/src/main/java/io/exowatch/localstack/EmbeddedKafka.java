@@ -2,6 +2,7 @@ package io.exowatch.localstack;
 
 import io.exowatch.localstack.internal.Directories;
 import io.exowatch.localstack.internal.FreePorts;
+import io.exowatch.localstack.internal.RetriedSequenceLogFilter;
 import io.exowatch.localstack.internal.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -268,6 +269,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 final int controllerPort = FreePorts.pick();
                 final Properties props = brokerProperties(logDir, brokerPort, controllerPort);
                 final String clusterId = formatIfNeeded(logDir, props);
+                RetriedSequenceLogFilter.install();
                 final KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
                 try {
                     server.startup();
