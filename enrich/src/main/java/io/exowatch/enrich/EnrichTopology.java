@@ -64,7 +64,9 @@ import org.apache.kafka.streams.state.Stores;
  * changed) tells the identity step over {@code identity-claims} (one partition), which joins
  * registrations that name one another into one real trial, emits {@code CREATED} once per real
  * trial, and tells each registration its canonical id and other registrations over
- * {@code links-by-trial}, so that {@code sameAs} holds both ways ({@code IdentityProcessor}).
+ * {@code links-by-trial}, so that {@code sameAs} holds both ways ({@code IdentityProcessor}). A
+ * trial's {@code UPDATED} and {@code STATUS_CHANGED} events take the same way, so that every event of
+ * a trial reaches {@code trial-events} in order, after its {@code CREATED}.
  *
  * <p>Stores: {@code trial-records} and {@code article-records} (the raw values, as tables whose
  * changelog is the raw topic itself), {@code trial-fingerprints}, {@code trial-links},
@@ -205,10 +207,9 @@ public final class EnrichTopology {
     final Produced<String, DeadLetter> deadLetter = produced(topics.deadLetters());
     only(trialOut, Emit.Trial.class, Emit.Trial::value, "trials-enriched")
         .to(topics.trialsEnriched().name(), enrichedTrial.withName("trials-enriched-sink"));
-    only(trialOut, Emit.Event.class, Emit.Event::value, "trial-events")
+    // Every trial event leaves from the identity step, in the order of the trial's messages to it.
+    only(identityOut, Emit.Event.class, Emit.Event::value, "trial-events")
         .to(topics.trialEvents().name(), produced(topics.trialEvents()).withName("trial-events-sink"));
-    only(identityOut, Emit.Event.class, Emit.Event::value, "created-events")
-        .to(topics.trialEvents().name(), produced(topics.trialEvents()).withName("created-events-sink"));
     only(trialOut, Emit.Dead.class, Emit.Dead::value, "trial-dead-letters")
         .to(topics.deadLetters().name(), deadLetter.withName("trial-dead-letters-sink"));
     only(trialRelinked, Emit.Trial.class, Emit.Trial::value, "relinked-trials")

@@ -32,7 +32,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * whose canonical id or other registrations change is told over {@code links-by-trial}
  * ({@link LinkMessage.Type#SAME_AS}), so that {@code trials-enriched} carries the links both ways.
  * A registration that stops naming the others splits off; if no registration of its new real trial
- * was announced, the earliest seen one is announced then.
+ * was announced, the earliest seen one is announced then. A trial's {@code UPDATED} and
+ * {@code STATUS_CHANGED} events come this way too and are passed on as they are, so that every event
+ * of a trial leaves in order, after its {@code CREATED}.
  */
 public final class IdentityProcessor implements Processor<String, IdentityMessage, String, Emit> {
 
@@ -62,6 +64,11 @@ public final class IdentityProcessor implements Processor<String, IdentityMessag
       return;
     }
     final String id = message.id();
+    if (message.type() == IdentityMessage.Type.CHANGED) {
+      // Only passed on: it leaves behind every earlier message of the trial, its CREATED included.
+      context.forward(new Record<String, Emit>(id, new Emit.Event(message.change().toEvent(id)), record.timestamp()));
+      return;
+    }
     final Map<String, IdentityMember> entries = new TreeMap<>();
     final IdentityMember before = load(id, entries);
     for (final String claim : message.claims()) {

@@ -4,7 +4,6 @@ import io.exowatch.enrich.EnrichProgress;
 import io.exowatch.enrich.internal.LinkMessage.Type;
 import io.exowatch.schemas.avro.Classification;
 import io.exowatch.schemas.avro.EnrichedTrial;
-import io.exowatch.schemas.avro.TrialEvent;
 import io.exowatch.schemas.avro.TrialEventOp;
 import io.exowatch.schemas.avro.TrialRecord;
 import java.time.Instant;
@@ -17,8 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Classifies raw trials (updates of the {@code trial-records} table), detects what changed since
- * the last sighting and says so: an {@code UPDATED} or {@code STATUS_CHANGED} event, the enriched
- * trial, reference facts (the article keys its references name) for the link index, and, for a
+ * the last sighting and says so: an {@code UPDATED} or {@code STATUS_CHANGED} event (passed on by the
+ * identity step, so that it follows the trial's {@code CREATED}), the enriched trial, reference facts (the article keys its references name) for the link index, and, for a
  * trial seen for the first time or whose other-registry ids changed, a message to the identity
  * step, which decides whether it is a new real trial ({@code CREATED}) or another registration of
  * one already announced ({@link IdentityProcessor}). A new trial takes the articles that mentioned
@@ -93,8 +92,9 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
         return;
       }
       final TrialEventOp op = previous.statusChanged(current) ? TrialEventOp.STATUS_CHANGED : TrialEventOp.UPDATED;
-      emit(record, trialId, event(trialId, op, changed, previous, current, trial, classification,
-          Enriched.sameAs(claims, identity), now));
+      // Through the identity step, behind the trial's CREATED if that is still to be decided there.
+      toIdentity(record, IdentityMessage.changed(trialId, change(op, changed, previous, current, trial, classification,
+          Enriched.sameAs(claims, identity), now)));
       if (changed.contains(SECONDARY_IDS)) {
         toIdentity(record, IdentityMessage.seen(trialId, claims, false, draft(trial, classification, current, now)));
       }
@@ -162,13 +162,12 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
     }
   }
 
-  private TrialEvent event(final String trialId, final TrialEventOp op, final List<String> changedFields,
+  private IdentityMessage.ChangeDraft change(final TrialEventOp op, final List<String> changedFields,
       final TrialFingerprint previous, final TrialFingerprint current, final TrialRecord trial,
       final Classification classification, final List<String> sameAs, final Instant now) {
     progress.event(op);
-    return new TrialEvent(trialId, op, changedFields, previous == null ? null : previous.snapshot().toAvro(),
-        current.snapshot().toAvro(), trial.getRegistry(), sameAs, classification.getClassifierVersion(),
-        now);
+    return new IdentityMessage.ChangeDraft(op, changedFields, previous.snapshot(), current.snapshot(),
+        trial.getRegistry(), sameAs, classification.getClassifierVersion(), now.toEpochMilli());
   }
 
   private static IdentityMessage.EventDraft draft(final TrialRecord trial, final Classification classification,
@@ -179,10 +178,6 @@ public final class TrialProcessor implements Processor<String, byte[], String, E
 
   private void toIdentity(final Record<String, byte[]> record, final IdentityMessage message) {
     context.forward(new Record<String, Emit>(message.id(), new Emit.ToIdentity(message), record.timestamp()));
-  }
-
-  private void emit(final Record<String, byte[]> record, final String trialId, final TrialEvent event) {
-    context.forward(new Record<String, Emit>(trialId, new Emit.Event(event), record.timestamp()));
   }
 
   private void fact(final Record<String, byte[]> record, final String key, final LinkMessage message) {
