@@ -211,13 +211,12 @@ final class MentionFinder {
     final int[] score = cueScores.computeIfAbsent(record.contextKey(h), k -> score(h));
     int diagnostic = score[0];
     int therapy = score[1];
-    final String type = h.field.interventionType;
-    if (h.field.role == Role.INTERVENTION && type != null) {
-      switch (type) {
-        case "DIAGNOSTIC_TEST" -> diagnostic += 3;
-        case "DEVICE" -> diagnostic += 1;
-        case "BIOLOGICAL", "DRUG", "GENETIC", "COMBINATION_PRODUCT" -> therapy += 1;
-        default -> { }
+    if (h.field.role == Role.INTERVENTION) {
+      switch (InterventionTypes.cue(h.field.interventionType)) {
+        case DIAGNOSTIC -> diagnostic += 3;
+        case DEVICE -> diagnostic += 1;
+        case THERAPY -> therapy += 1;
+        case NONE -> { }
       }
     }
     if (record.observational) {
