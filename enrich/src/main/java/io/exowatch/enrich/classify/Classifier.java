@@ -38,7 +38,7 @@ import java.util.Set;
 public final class Classifier {
 
   /** The version stamped on every classification; bump it when rules or vocabulary change. */
-  public static final String VERSION = "2026.11.1";
+  public static final String VERSION = "2026.11.2";
 
   /** How far after an id prefix (or "trial registration") the id search looks. */
   private static final int ID_SNIPPET_CHARS = 80;
