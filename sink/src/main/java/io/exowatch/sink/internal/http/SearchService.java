@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,13 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds the OpenSearch queries behind the API and shapes the answers. User text only ever reaches
- * OpenSearch as the {@code query} of a {@code simple_query_string} (which never throws on syntax
- * and cannot address fields or run scripts), written by Jackson.
- *
- * <p>Facets are disjunctive: each facet counts the hits of the query with every <em>other</em>
- * filter applied, so a selected value's alternatives keep their counts; the hits themselves have
- * every filter applied ({@code post_filter}).
+ * Runs the searches behind the API ({@link SearchBodies} writes them) and shapes the answers.
  *
  * <p>Highlights are returned as segments, never HTML: {@code {"title": [["plain ", "match", " plain"]]}}
  * where odd positions are matched text. OpenSearch marks matches with the private-use characters
@@ -35,54 +28,15 @@ import java.util.Set;
 public final class SearchService {
 
   /** Marks the start of a highlighted match in OpenSearch's fragments. */
-  static final String PRE = "\uE000";
+  static final String PRE = SearchBodies.PRE;
   /** Marks the end of a highlighted match. */
-  static final String POST = "\uE001";
-
-  /**
-   * Precision threshold of the real-trial counts of facet and chart buckets: exact in practice
-   * below it, approximate (within a few per cent) above.
-   */
-  static final int TRIAL_COUNT_PRECISION = 3000;
-  /**
-   * Precision threshold of {@code total}, OpenSearch's maximum: the total of real trials is exact in
-   * practice up to 40,000 of them (a page count computed from it must not come out short).
-   */
-  static final int TOTAL_PRECISION = 40_000;
-  /** Field shared by the registrations of one real trial. */
-  static final String CANONICAL_ID = "canonicalId";
-  private static final String TRIAL_COUNT = "trials";
-  private static final String MATCHING = "matching";
-  /** Registrations fetched per trial on a page (a trial is rarely in more than three registries). */
-  private static final int REGISTRATIONS_PER_TRIAL = 10;
-  private static final int MAX_REGISTRATIONS = 1000;
-
-  /** Facets of {@code /api/trials}: response name → document field. */
-  private static final Map<String, String> TRIAL_FACETS = new LinkedHashMap<>();
-  static {
-    TRIAL_FACETS.put("category", "category");
-    TRIAL_FACETS.put("applications", "applications");
-    TRIAL_FACETS.put("mscSources", "mscSources");
-    TRIAL_FACETS.put("routes", "routes");
-    TRIAL_FACETS.put("productTypes", "productTypes");
-    TRIAL_FACETS.put("phase", "phase");
-    TRIAL_FACETS.put("status", "status");
-    TRIAL_FACETS.put("registry", "registry");
-  }
-
-  private static final List<String> TRIAL_TEXT_FIELDS = List.of("title^3", "officialTitle^2", "acronym^2", "summary",
-      "description", "conditions^2", "keywords", "interventions^2", "interventionDescriptions", "arms", "outcomes",
-      "sponsor", "collaborators", "cargoDetail", "evidence.text", "id^5", "secondaryIds^3");
-  private static final List<String> TRIAL_HIT_FIELDS = List.of("id", "title", "registry", "category", "confidence",
-      "applications", "mscSources", "routes", "productTypes", "phase", "status", "sponsor", "countries", "conditions",
-      "startDate", "lastUpdate", "evidence", "cargoDetail", "sameAs", CANONICAL_ID, "registrations");
-  private static final List<String> ARTICLE_TEXT_FIELDS = List.of("title^3", "abstract", "keywords^2", "meshTerms^2",
-      "journal", "authors", "evidence.text", "id^5", "doi^5", "pmid^5", "trialIds^3");
-  private static final List<String> ARTICLE_HIT_FIELDS = List.of("id", "title", "journal", "publicationDate",
-      "category", "studyKind", "doi", "pmid", "trialIds", "linkedTrialIds", "applications", "mscSources");
+  static final String POST = SearchBodies.POST;
+  private static final String CANONICAL_ID = SearchBodies.CANONICAL_ID;
+  private static final String TRIAL_COUNT = SearchBodies.TRIAL_COUNT;
 
   private final OpenSearchHttp http;
   private final ObjectMapper json;
+  private final SearchBodies bodies;
   private final String trials;
   private final String articles;
 
@@ -90,6 +44,7 @@ public final class SearchService {
   public SearchService(final OpenSearchHttp http, final String trials, final String articles) {
     this.http = http;
     this.json = http.json();
+    this.bodies = new SearchBodies(json);
     this.trials = trials;
     this.articles = articles;
   }
@@ -109,8 +64,8 @@ public final class SearchService {
    * {@code registrations} ({@code [{"id", "registry", "indexed"}]}, the representative first, then
    * the other indexed ones, then ids named only in its {@code sameAs}). {@code total} and every facet
    * {@code count} are real trials: a {@code cardinality} aggregation on {@code canonicalId} with
-   * {@code precision_threshold} {@value #TOTAL_PRECISION} for the total and
-   * {@value #TRIAL_COUNT_PRECISION} for facet values, exact in practice below that and approximate
+   * {@code precision_threshold} {@value SearchBodies#TOTAL_PRECISION} for the total and
+   * {@value SearchBodies#TRIAL_COUNT_PRECISION} for facet values, exact in practice below that and approximate
    * (within a few per cent) above it; {@code registrations} next to them counts the
    * documents. A trial registered in two registries counts once in {@code total} and once under each
    * registry in the {@code registry} facet.
@@ -119,11 +74,11 @@ public final class SearchService {
    * {@code registrations} the same way; {@code total} and facet counts are registrations (exact).
    */
   public ObjectNode searchTrials(final TrialQuery q) throws IOException {
-    final List<JsonNode> res = msearch(trials, List.of(trialHitsBody(q), trialFacetsBody(q)));
+    final List<JsonNode> res = msearch(trials, List.of(bodies.trialHits(q), bodies.trialFacets(q)));
     final JsonNode hitsRes = res.get(0);
     final JsonNode aggs = res.get(1).path("aggregations");
     final ObjectNode out = json.createObjectNode();
-    final JsonNode matching = aggs.path(MATCHING);
+    final JsonNode matching = aggs.path(SearchBodies.MATCHING);
     out.put("total", q.collapse() ? matching.path(TRIAL_COUNT).path("value").asLong() : matching.path("doc_count").asLong());
     out.put("registrations", matching.path("doc_count").asLong());
     out.put("collapsed", q.collapse());
@@ -134,7 +89,7 @@ public final class SearchService {
     for (final JsonNode hit : page) {
       final ObjectNode h = hits.addObject();
       final JsonNode src = hit.path("_source");
-      for (final String f : TRIAL_HIT_FIELDS) {
+      for (final String f : SearchBodies.TRIAL_HIT_FIELDS) {
         if (!f.equals("evidence") && !f.equals("registrations") && src.has(f)) {
           h.set(f, src.get(f));
         }
@@ -145,66 +100,8 @@ public final class SearchService {
       h.set("evidence", evidence(src.path("evidence"), src.path("category").asText(), q.filters()));
     }
     final ObjectNode facets = out.putObject("facets");
-    TRIAL_FACETS.keySet().forEach(name -> facets.set(name, buckets(aggs.path(name).path("values"), q.collapse())));
+    SearchBodies.TRIAL_FACETS.keySet().forEach(name -> facets.set(name, buckets(aggs.path(name).path("values"), q.collapse())));
     return out;
-  }
-
-  /** The hit search of {@code /api/trials}: text query, filters as {@code post_filter}, collapse, sort. */
-  ObjectNode trialHitsBody(final TrialQuery q) {
-    final ObjectNode body = json.createObjectNode();
-    // The totals come from the facet search; not counting here lets OpenSearch skip non-competitive hits.
-    body.put("from", q.from()).put("size", q.size()).put("track_total_hits", false);
-    body.set("query", textQuery(q.q(), TRIAL_TEXT_FIELDS));
-    body.set("post_filter", filters(q.filters(), null));
-    if (q.collapse()) {
-      body.putObject("collapse").put("field", CANONICAL_ID);
-    }
-    body.putArray("_source").addAll(strings(TRIAL_HIT_FIELDS));
-    if (q.q() != null) {
-      body.set("highlight", highlight(List.of("title", "summary", "conditions", "interventions", "evidence.text")));
-    }
-    if (!"relevance".equals(q.sort())) {
-      body.putArray("sort").addObject().putObject(q.sort()).put("order", "desc").put("missing", "_last");
-    }
-    return body;
-  }
-
-  /**
-   * The facet search of {@code /api/trials}: no hits; {@value #MATCHING} (every filter) for the
-   * totals, and one aggregation per facet with every other filter. Collapsed, each count is a
-   * cardinality of {@code canonicalId}, and values are ordered by it.
-   */
-  ObjectNode trialFacetsBody(final TrialQuery q) {
-    final ObjectNode body = json.createObjectNode();
-    body.put("size", 0).put("track_total_hits", false);
-    // Facets need no scores: the text query runs as a filter.
-    body.putObject("query").putObject("bool").putArray("filter").add(textQuery(q.q(), TRIAL_TEXT_FIELDS));
-    final ObjectNode aggs = body.putObject("aggs");
-    final ObjectNode matching = aggs.putObject(MATCHING);
-    matching.set("filter", filters(q.filters(), null));
-    if (q.collapse()) {
-      matching.putObject("aggs").set(TRIAL_COUNT, trialCount(TOTAL_PRECISION));
-    }
-    TRIAL_FACETS.forEach((name, field) -> {
-      final ObjectNode agg = aggs.putObject(name);
-      agg.set("filter", filters(q.filters(), field));
-      final ObjectNode values = agg.putObject("aggs").putObject("values");
-      final ObjectNode terms = values.putObject("terms").put("field", field).put("size", 50);
-      if (q.collapse()) {
-        final ArrayNode order = terms.putArray("order");
-        order.addObject().put(TRIAL_COUNT, "desc");
-        order.addObject().put("_key", "asc");
-        values.putObject("aggs").set(TRIAL_COUNT, trialCount(TRIAL_COUNT_PRECISION));
-      }
-    });
-    return body;
-  }
-
-  /** Real trials among the documents of a bucket: distinct {@code canonicalId}s, exact up to about {@code precision}. */
-  private ObjectNode trialCount(final int precision) {
-    final ObjectNode agg = json.createObjectNode();
-    agg.putObject("cardinality").put("field", CANONICAL_ID).put("precision_threshold", precision);
-    return agg;
   }
 
   /**
@@ -226,24 +123,12 @@ public final class SearchService {
     if (ids.isEmpty()) {
       return groups;
     }
-    final JsonNode res = search(trials, registrationsBody(ids));
+    final JsonNode res = search(trials, bodies.registrations(ids));
     for (final JsonNode hit : res.path("hits").path("hits")) {
       final JsonNode src = hit.path("_source");
       groups.computeIfAbsent(canonicalId(src), k -> new ArrayList<>()).add(src);
     }
     return groups;
-  }
-
-  /** The search for every registration of the trials {@code canonicalIds}. */
-  ObjectNode registrationsBody(final Collection<String> canonicalIds) {
-    final ObjectNode body = json.createObjectNode();
-    body.put("size", Math.min(MAX_REGISTRATIONS, canonicalIds.size() * REGISTRATIONS_PER_TRIAL));
-    body.put("track_total_hits", false);
-    body.putObject("query").putObject("bool").putArray("filter").addObject()
-        .putObject("terms").set(CANONICAL_ID, strings(canonicalIds));
-    body.putArray("_source").addAll(strings(List.of("id", "registry", CANONICAL_ID)));
-    body.putArray("sort").addObject().put("id", "asc");
-    return body;
   }
 
   /**
@@ -308,38 +193,18 @@ public final class SearchService {
    * {@link #searchTrials}); a trial whose registrations give different start years counts in each.
    */
   public ObjectNode trialCharts(final TrialQuery q) throws IOException {
-    final ObjectNode body = json.createObjectNode();
-    body.put("size", 0).put("track_total_hits", !q.collapse());
-    final ObjectNode bool = json.createObjectNode();
-    bool.set("must", textQuery(q.q(), TRIAL_TEXT_FIELDS));
-    bool.set("filter", filters(q.filters(), null));
-    body.putObject("query").set("bool", bool);
-    final ObjectNode aggs = body.putObject("aggs");
-    if (q.collapse()) {
-      aggs.set(TRIAL_COUNT, trialCount(TOTAL_PRECISION));
-    }
-    final ObjectNode years = aggs.putObject("years");
-    years.putObject("terms").put("field", "startYear").put("size", 200).putObject("order").put("_key", "asc");
-    final ObjectNode sub = years.putObject("aggs");
-    for (final String field : List.of("applications", "mscSources", "phase")) {
-      final ObjectNode agg = sub.putObject(field);
-      agg.putObject("terms").put("field", field).put("size", 20);
-      if (q.collapse()) {
-        agg.putObject("aggs").set(TRIAL_COUNT, trialCount(TRIAL_COUNT_PRECISION));
-      }
-    }
-    final JsonNode res = search(trials, body);
+    final JsonNode res = search(trials, bodies.trialCharts(q));
     final ObjectNode out = json.createObjectNode();
     final ArrayNode yearList = out.putArray("years");
     final ObjectNode series = out.putObject("series");
     final JsonNode buckets = res.path("aggregations").path("years").path("buckets");
-    for (final String field : List.of("applications", "mscSources", "phase")) {
+    for (final String field : SearchBodies.CHART_SERIES) {
       series.putObject(field);
     }
     int i = 0;
     for (final JsonNode year : buckets) {
       yearList.add(year.path("key").asInt());
-      for (final String field : List.of("applications", "mscSources", "phase")) {
+      for (final String field : SearchBodies.CHART_SERIES) {
         final ObjectNode s = (ObjectNode) series.get(field);
         for (final JsonNode b : year.path(field).path("buckets")) {
           final String key = b.path("key").asText();
@@ -371,7 +236,7 @@ public final class SearchService {
     }
     final ObjectNode d = doc.get();
     final List<JsonNode> members = new ArrayList<>();
-    search(trials, registrationsBody(List.of(canonicalId(d)))).path("hits").path("hits")
+    search(trials, bodies.registrations(List.of(canonicalId(d)))).path("hits").path("hits")
         .forEach(h -> members.add(h.path("_source")));
     final ArrayNode registrations = registrations(d, members);
     d.put("canonicalId", canonicalId(d));
@@ -380,41 +245,14 @@ public final class SearchService {
     registrations.forEach(r -> ids.add(r.path("id").asText()));
     final Set<String> linked = new LinkedHashSet<>();
     d.path("linkedArticles").forEach(a -> linked.add(a.path("id").asText()));
-    final ObjectNode body = json.createObjectNode();
-    body.put("size", 100);
-    final ArrayNode should = body.putObject("query").putObject("bool").putArray("should");
-    if (!linked.isEmpty()) {
-      should.addObject().putObject("ids").putArray("values").addAll(strings(linked));
-    }
-    for (final String f : List.of("linkedTrialIds", "trialIds", "mentionedTrialIds")) {
-      should.addObject().putObject("terms").set(f, strings(ids));
-    }
-    body.putArray("_source").addAll(strings(ARTICLE_HIT_FIELDS));
-    body.putArray("sort").addObject().putObject("publicationDate").put("order", "desc").put("missing", "_last");
-    d.set("articles", sources(search(articles, body)));
+    d.set("articles", sources(search(articles, bodies.articlesOfTrial(linked, ids))));
     return Optional.of(d);
   }
 
   /** {@code /api/articles}: hits with highlights and facets by category and study kind. */
   public ObjectNode searchArticles(final String q, final Map<String, List<String>> filters, final int from, final int size)
       throws IOException {
-    final ObjectNode body = json.createObjectNode();
-    body.put("from", from).put("size", size).put("track_total_hits", true);
-    body.set("query", textQuery(q, ARTICLE_TEXT_FIELDS));
-    body.set("post_filter", filters(filters, null));
-    final ObjectNode aggs = body.putObject("aggs");
-    for (final String field : List.of("category", "studyKind")) {
-      final ObjectNode agg = aggs.putObject(field);
-      agg.set("filter", filters(filters, field));
-      agg.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", 50);
-    }
-    body.putArray("_source").addAll(strings(ARTICLE_HIT_FIELDS));
-    if (q != null) {
-      body.set("highlight", highlight(List.of("title", "abstract", "evidence.text")));
-    } else {
-      body.putArray("sort").addObject().putObject("publicationDate").put("order", "desc").put("missing", "_last");
-    }
-    final JsonNode res = search(articles, body);
+    final JsonNode res = search(articles, bodies.articles(q, filters, from, size));
     final ObjectNode out = json.createObjectNode();
     out.put("total", res.path("hits").path("total").path("value").asLong());
     final ArrayNode hits = out.putArray("hits");
@@ -424,7 +262,7 @@ public final class SearchService {
       hits.add(h);
     }
     final ObjectNode facets = out.putObject("facets");
-    for (final String field : List.of("category", "studyKind")) {
+    for (final String field : SearchBodies.ARTICLE_FACETS) {
       facets.set(field, buckets(res.path("aggregations").path(field).path("values"), false));
     }
     return out;
@@ -438,18 +276,10 @@ public final class SearchService {
     }
     final ObjectNode d = doc.get();
     final Set<String> ids = new LinkedHashSet<>();
-    for (final String f : List.of("linkedTrialIds", "trialIds", "mentionedTrialIds")) {
+    for (final String f : SearchBodies.linkingFields()) {
       d.path(f).forEach(t -> ids.add(t.asText()));
     }
-    final ObjectNode body = json.createObjectNode();
-    body.put("size", 100);
-    final ArrayNode should = body.putObject("query").putObject("bool").putArray("should");
-    if (!ids.isEmpty()) {
-      should.addObject().putObject("ids").putArray("values").addAll(strings(ids));
-    }
-    should.addObject().putObject("term").put("linkedArticles.id", id);
-    body.putArray("_source").addAll(strings(List.of("id", "title", "category", "phase", "status", "registry", "startDate")));
-    d.set("trials", sources(search(trials, body)));
+    d.set("trials", sources(search(trials, bodies.trialsOfArticle(ids, id))));
     return Optional.of(d);
   }
 
@@ -509,49 +339,6 @@ public final class SearchService {
       throw new IOException("Search on " + http.url() + "/" + index + " answered " + out.size() + " of " + bodies.size() + " searches");
     }
     return out;
-  }
-
-  private JsonNode textQuery(final String q, final List<String> fields) {
-    final ObjectNode node = json.createObjectNode();
-    if (q == null) {
-      node.putObject("match_all");
-      return node;
-    }
-    final ObjectNode sqs = node.putObject("simple_query_string");
-    sqs.put("query", q);
-    sqs.putArray("fields").addAll(strings(fields));
-    sqs.put("default_operator", "and");
-    sqs.put("lenient", true);
-    sqs.put("flags", "AND|OR|NOT|PHRASE|PREFIX|WHITESPACE|ESCAPE|PRECEDENCE");
-    return node;
-  }
-
-  /** A bool filter of every filter except the one on {@code except} (all when {@code null}). */
-  private JsonNode filters(final Map<String, List<String>> filters, final String except) {
-    final ObjectNode node = json.createObjectNode();
-    final ArrayNode must = node.putObject("bool").putArray("filter");
-    filters.forEach((field, values) -> {
-      if (!field.equals(except)) {
-        must.addObject().putObject("terms").set(field, strings(values));
-      }
-    });
-    return node;
-  }
-
-  private JsonNode highlight(final List<String> fields) {
-    final ObjectNode h = json.createObjectNode();
-    h.putArray("pre_tags").add(PRE);
-    h.putArray("post_tags").add(POST);
-    final ObjectNode f = h.putObject("fields");
-    for (final String field : fields) {
-      final ObjectNode spec = f.putObject(field);
-      if (field.equals("title")) {
-        spec.put("number_of_fragments", 0);
-      } else {
-        spec.put("fragment_size", 160).put("number_of_fragments", 3);
-      }
-    }
-    return h;
   }
 
   /** Splits marked fragments into alternating plain/matched segments. */
@@ -635,11 +422,5 @@ public final class SearchService {
     final ArrayNode out = json.createArrayNode();
     res.path("hits").path("hits").forEach(h -> out.add(h.path("_source")));
     return out;
-  }
-
-  private ArrayNode strings(final Iterable<String> values) {
-    final ArrayNode a = json.createArrayNode();
-    values.forEach(a::add);
-    return a;
   }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exowatch.sink.internal.index.OpenSearchHttp;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,73 +38,6 @@ class SearchServiceTest {
   @Test
   void shouldReturnOnePlainSegmentWhenNothingIsMarked() {
     assertThat(service.segments("no match here").toString()).isEqualTo("[\"no match here\"]");
-  }
-
-  private static TrialQuery query(final Map<String, List<String>> params) {
-    return TrialQuery.parse(params);
-  }
-
-  @Test
-  void shouldCollapseHitsOnTheCanonicalIdByDefaultAndLeaveCountingToTheFacetSearch() {
-    final ObjectNode body = service.trialHitsBody(query(Map.of("registry", List.of("CHICTR"), "from", List.of("20"))));
-    assertThat(body.path("collapse").path("field").asText()).isEqualTo("canonicalId");
-    assertThat(body.path("collapse").has("inner_hits")).isFalse();
-    assertThat(body.path("from").asInt()).isEqualTo(20);
-    assertThat(body.path("track_total_hits").asBoolean()).isFalse();
-    assertThat(body.path("post_filter").toString()).isEqualTo("{\"bool\":{\"filter\":[{\"terms\":{\"registry\":[\"CHICTR\"]}}]}}");
-    assertThat(body.path("_source").toString()).contains("\"canonicalId\"").contains("\"registrations\"").contains("\"registry\"");
-  }
-
-  @Test
-  void shouldNotCollapseWhenAskedForOneHitPerRegistration() {
-    final ObjectNode body = service.trialHitsBody(query(Map.of("collapse", List.of("false"))));
-    assertThat(body.has("collapse")).isFalse();
-    final ObjectNode facets = service.trialFacetsBody(query(Map.of("collapse", List.of("false"))));
-    assertThat(facets.toString()).doesNotContain("cardinality");
-    assertThat(facets.path("aggs").path("registry").path("aggs").path("values").has("aggs")).isFalse();
-  }
-
-  @Test
-  void shouldPickTheRepresentativeByTheRequestsSort() {
-    // Collapse keeps the top document of each group by the search's own sort.
-    final ObjectNode byUpdate = service.trialHitsBody(query(Map.of("sort", List.of("lastUpdate"))));
-    assertThat(byUpdate.path("sort").toString()).isEqualTo("[{\"lastUpdate\":{\"order\":\"desc\",\"missing\":\"_last\"}}]");
-    assertThat(byUpdate.path("collapse").path("field").asText()).isEqualTo("canonicalId");
-    assertThat(service.trialHitsBody(query(Map.of("q", List.of("ARDS")))).has("sort")).isFalse();
-  }
-
-  @Test
-  void shouldCountRealTrialsWithACardinalityOfTheCanonicalIdInTotalsAndEveryFacet() {
-    final ObjectNode body = service.trialFacetsBody(query(Map.of("route", List.of("INHALATION"), "registry", List.of("CTGOV"))));
-    assertThat(body.path("size").asInt()).isZero();
-    final JsonNode matching = body.path("aggs").path("matching");
-    assertThat(matching.path("filter").toString()).contains("\"routes\":[\"INHALATION\"]").contains("\"registry\":[\"CTGOV\"]");
-    assertThat(matching.path("aggs").path("trials").path("cardinality").toString())
-        .as("the total is exact up to OpenSearch's largest threshold")
-        .isEqualTo("{\"field\":\"canonicalId\",\"precision_threshold\":40000}");
-    for (final String facet : List.of("category", "applications", "mscSources", "routes", "productTypes", "phase", "status", "registry")) {
-      final JsonNode values = body.path("aggs").path(facet).path("aggs").path("values");
-      assertThat(values.path("aggs").path("trials").path("cardinality").path("field").asText()).as(facet).isEqualTo("canonicalId");
-      assertThat(values.path("aggs").path("trials").path("cardinality").path("precision_threshold").asInt()).as(facet)
-          .isEqualTo(SearchService.TRIAL_COUNT_PRECISION);
-      assertThat(values.path("terms").path("order").toString()).as(facet).isEqualTo("[{\"trials\":\"desc\"},{\"_key\":\"asc\"}]");
-    }
-    // Disjunctive: the registry facet leaves out the registry filter, keeps the route filter.
-    final String registryFilter = body.path("aggs").path("registry").path("filter").toString();
-    assertThat(registryFilter).contains("INHALATION").doesNotContain("CTGOV");
-  }
-
-  @Test
-  void shouldLookUpEveryRegistrationOfThePagesTrialsWithoutTheRequestsFilters() {
-    final ObjectNode body = service.registrationsBody(List.of("NCT01234567", "ChiCTR2000029990"));
-    assertThat(body.path("query").toString())
-        .isEqualTo("{\"bool\":{\"filter\":[{\"terms\":{\"canonicalId\":[\"NCT01234567\",\"ChiCTR2000029990\"]}}]}}");
-    assertThat(body.path("size").asInt()).isEqualTo(20);
-    assertThat(body.path("_source").toString()).isEqualTo("[\"id\",\"registry\",\"canonicalId\"]");
-  }
-
-  private JsonNode doc(final String text) throws Exception {
-    return json.readTree(text.replace('\'', '"'));
   }
 
   @Test
@@ -141,5 +72,9 @@ class SearchServiceTest {
     assertThat(SearchService.namesOtherRegistrations(doc("{'id':'ChiCTR2000012345','canonicalId':'NCT1','registrations':['ChiCTR2000012345']}"))).isTrue();
     assertThat(SearchService.namesOtherRegistrations(doc("{'id':'NCT1','canonicalId':'NCT1','registrations':['NCT1','ChiCTR2000012345']}"))).isTrue();
     assertThat(SearchService.namesOtherRegistrations(doc("{'id':'NCT1','sameAs':['ChiCTR2000012345']}"))).isTrue();
+  }
+
+  private JsonNode doc(final String text) throws Exception {
+    return json.readTree(text.replace('\'', '"'));
   }
 }
