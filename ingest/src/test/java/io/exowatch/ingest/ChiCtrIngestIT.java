@@ -10,23 +10,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.exowatch.ingest.chictr.ChiCtrPages;
-import io.exowatch.ingest.http.HttpSettings;
-import io.exowatch.ingest.http.SiteClient;
 import io.exowatch.ingest.source.ChiCtrSource;
 import io.exowatch.ingest.source.Cursor;
 import io.exowatch.ingest.testing.Fixtures;
 import io.exowatch.ingest.testing.KafkaHarness;
+import io.exowatch.ingest.testing.RegistryIngest;
 import io.exowatch.localstack.LocalStack;
 import io.exowatch.localstack.junit.EmbeddedStack;
-import io.exowatch.schemas.avro.DeadLetter;
 import io.exowatch.schemas.avro.SecondaryId;
 import io.exowatch.schemas.avro.TrialRecord;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -45,14 +40,14 @@ class ChiCtrIngestIT {
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static final HttpSettings FAST_HTTP = new HttpSettings("ExoWatch-IT/1.0", Duration.ofSeconds(2),
-      Duration.ofSeconds(5), 1L << 20, 2, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private KafkaHarness kafka;
+  private RegistryIngest ingest;
 
   @BeforeEach
   void setUp(final LocalStack stack) {
     kafka = new KafkaHarness(stack);
+    ingest = new RegistryIngest(kafka);
   }
 
   @AfterEach
@@ -61,15 +56,8 @@ class ChiCtrIngestIT {
   }
 
   private IngestService service(final IngestListener listener) {
-    final IngestSettings.Registry registry = IngestSettings.Registry.defaults(ChiCtrSource.NAME)
-        .baseUrl(URI.create(site.baseUrl())).rateLimit(50);
-    final SiteClient client = SiteClient.builder(ChiCtrSource.NAME).allowBaseUrl(registry.baseUrl())
-        .rateLimit(registry.rateLimit()).settings(FAST_HTTP).build();
-    final IngestSettings settings = IngestSettings.defaults().allSourcesOff().withHttp(FAST_HTTP)
-        .withTopics(kafka.topics());
-    return IngestService.builder(settings).producer(kafka.producer()).cursors(kafka.newCursorStore())
-        .listener(listener).sources(List.of(new ChiCtrSource(client, registry, Clock.systemUTC())), Duration.ofHours(24))
-        .build();
+    final IngestSettings.Registry registry = RegistryIngest.registry(ChiCtrSource.NAME, site.baseUrl());
+    return ingest.service(new ChiCtrSource(RegistryIngest.client(registry), registry, Clock.systemUTC()), listener);
   }
 
   private static void stubResults(final int page, final String body) {
@@ -89,27 +77,14 @@ class ChiCtrIngestIT {
     stubResults(2, ChiCtrPages.results(12, IntStream.rangeClosed(11, 12).mapToObj(ChiCtrPages::row).toList()));
   }
 
-  private List<String> trialKeys() {
-    return kafka.readAll(kafka.topics().trials()).stream().map(ConsumerRecord::key).toList();
-  }
-
-  private List<DeadLetter> deadLetters() {
-    return kafka.readAll(kafka.topics().deadLetters()).stream().map(r -> (DeadLetter) r.value()).toList();
-  }
-
-  private Cursor storedCursor() {
-    return kafka.readAllText(kafka.topics().cursors()).stream().filter(r -> r.key().equals(ChiCtrSource.NAME))
-        .reduce((a, b) -> b).map(r -> Cursor.fromJson((String) r.value())).orElse(Cursor.EMPTY);
-  }
-
   @Test
   void shouldPublishRegistrationsKeyedByTheirNormalisedIdsWithTheirOtherRegistryIds() {
     stubResults(1, Fixtures.resource("chictr/search-mixed-rows.html"));
     stubProject("198765", Fixtures.resource("chictr/project-msc-exosome-nct.html"));
     stubProject("7012", Fixtures.resource("chictr/project-older-trc.html"));
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(ChiCtrSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.COMPLETED);
@@ -126,13 +101,13 @@ class ChiCtrIngestIT {
     assertThat(exosome.getSourceUrl()).isEqualTo(site.baseUrl() + "/showproj.html?proj=198765");
     assertThat(exosome.getContentHash()).hasSize(64);
     // The result row without a project link is a dead letter naming the results page.
-    assertThat(deadLetters()).singleElement().satisfies(d -> {
+    assertThat(ingest.deadLetters()).singleElement().satisfies(d -> {
       assertThat(d.getSource()).isEqualTo(ChiCtrSource.NAME);
       assertThat(d.getKey()).isEqualTo("ChiCTR2200061111");
       assertThat(d.getUrl()).contains("/searchproj.html");
       assertThat(d.getReason()).contains("no project link");
     });
-    assertThat(storedCursor().values()).containsOnlyKeys("lastFullPass");
+    assertThat(ingest.lastCursor(ChiCtrSource.NAME).values()).containsOnlyKeys("lastFullPass");
   }
 
   @Test
@@ -141,16 +116,16 @@ class ChiCtrIngestIT {
     stubResults(2, Fixtures.resource("chictr/project-unknown-layout.html"));
     stubProject(ChiCtrPages.projectId(4), Fixtures.resource("chictr/waf-challenge.html"));
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(ChiCtrSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.STOPPED);
       assertThat(r.recordsPublished()).isEqualTo(9);
       assertThat(r.deadLetters()).isEqualTo(2);
     });
-    assertThat(trialKeys()).hasSize(9).doesNotContain(ChiCtrPages.registrationNumber(4));
-    assertThat(deadLetters()).hasSize(2).anySatisfy(d -> {
+    assertThat(ingest.trialKeys()).hasSize(9).doesNotContain(ChiCtrPages.registrationNumber(4));
+    assertThat(ingest.deadLetters()).hasSize(2).anySatisfy(d -> {
       assertThat(d.getStage()).isEqualTo("INGEST");
       assertThat(d.getUrl()).contains("/searchproj.html", "page=2");
       assertThat(d.getReason()).contains("unknown layout");
@@ -161,31 +136,18 @@ class ChiCtrIngestIT {
       assertThat(d.getUrl()).endsWith("/showproj.html?proj=" + ChiCtrPages.projectId(4));
       assertThat(d.getReason()).contains("acw_sc__v2");
     });
-    assertThat(storedCursor()).isEqualTo(Cursor.of(Map.of("page", "2")));
+    assertThat(ingest.lastCursor(ChiCtrSource.NAME)).isEqualTo(Cursor.of(Map.of("page", "2")));
   }
 
   @Test
   void shouldResumeARestartedIngestAtTheStoredPageWithoutDuplicates() {
     stubTwoResultsPages();
-    final AtomicReference<IngestService> running = new AtomicReference<>();
-    final IngestListener stopAfterFirstPage = new IngestListener() {
-      @Override
-      public void onProgress(final SourceProgress progress) {
-        if (progress.pages() == 1) {
-          running.get().close();
-        }
-      }
-    };
-    final IngestSummary interrupted;
-    try (IngestService first = service(stopAfterFirstPage)) {
-      running.set(first);
-      interrupted = first.runOnce();
-    }
+    final IngestSummary interrupted = RegistryIngest.runStoppingAfterFirstPage(this::service);
     assertThat(interrupted.result(ChiCtrSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.INTERRUPTED);
       assertThat(r.recordsPublished()).isEqualTo(10);
     });
-    assertThat(storedCursor()).isEqualTo(Cursor.of(Map.of("page", "2")));
+    assertThat(ingest.lastCursor(ChiCtrSource.NAME)).isEqualTo(Cursor.of(Map.of("page", "2")));
 
     final IngestSummary resumed;
     try (IngestService restarted = service(IngestListener.NONE)) {
@@ -195,11 +157,11 @@ class ChiCtrIngestIT {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.COMPLETED);
       assertThat(r.recordsPublished()).isEqualTo(2);
     });
-    assertThat(trialKeys()).containsExactlyInAnyOrderElementsOf(
+    assertThat(ingest.trialKeys()).containsExactlyInAnyOrderElementsOf(
         IntStream.rangeClosed(1, 12).mapToObj(ChiCtrPages::registrationNumber).toList());
     site.verify(1, getRequestedFor(urlPathEqualTo("/searchproj.html")).withQueryParam("page", equalTo("1")));
     site.verify(1, getRequestedFor(urlPathEqualTo("/searchproj.html")).withQueryParam("page", equalTo("2")));
     site.verify(12, getRequestedFor(urlPathEqualTo("/showproj.html")));
-    assertThat(storedCursor().values()).containsOnlyKeys("lastFullPass");
+    assertThat(ingest.lastCursor(ChiCtrSource.NAME).values()).containsOnlyKeys("lastFullPass");
   }
 }

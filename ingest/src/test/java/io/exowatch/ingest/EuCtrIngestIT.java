@@ -11,23 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.exowatch.ingest.euctr.EuCtrPages;
 import io.exowatch.ingest.euctr.EuCtrPages.Trial;
-import io.exowatch.ingest.http.HttpSettings;
-import io.exowatch.ingest.http.SiteClient;
 import io.exowatch.ingest.source.Cursor;
 import io.exowatch.ingest.source.EuCtrSource;
 import io.exowatch.ingest.testing.Fixtures;
 import io.exowatch.ingest.testing.KafkaHarness;
+import io.exowatch.ingest.testing.RegistryIngest;
 import io.exowatch.localstack.LocalStack;
 import io.exowatch.localstack.junit.EmbeddedStack;
-import io.exowatch.schemas.avro.DeadLetter;
 import io.exowatch.schemas.avro.SecondaryId;
 import io.exowatch.schemas.avro.TrialRecord;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,18 +40,18 @@ class EuCtrIngestIT {
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static final HttpSettings FAST_HTTP = new HttpSettings("ExoWatch-IT/1.0", Duration.ofSeconds(2),
-      Duration.ofSeconds(5), 1L << 20, 2, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private static final Trial ARDS = Trial.of("2021-004567-18", "UC-MSC extracellular vesicles in ARDS", "ES", "DE");
   private static final Trial FOOT = Trial.of("2020-000111-22", "MSC exosome gel for diabetic foot ulcers", "FR");
   private static final Trial KNEE = Trial.of("2019-003921-41", "MSC secretome in knee osteoarthritis", "IT");
 
   private KafkaHarness kafka;
+  private RegistryIngest ingest;
 
   @BeforeEach
   void setUp(final LocalStack stack) {
     kafka = new KafkaHarness(stack);
+    ingest = new RegistryIngest(kafka);
   }
 
   @AfterEach
@@ -65,15 +60,8 @@ class EuCtrIngestIT {
   }
 
   private IngestService service(final IngestListener listener) {
-    final IngestSettings.Registry registry = IngestSettings.Registry.defaults(EuCtrSource.NAME)
-        .baseUrl(URI.create(site.baseUrl())).query("exosome").rateLimit(50);
-    final SiteClient client = SiteClient.builder(EuCtrSource.NAME).allowBaseUrl(registry.baseUrl())
-        .rateLimit(registry.rateLimit()).settings(FAST_HTTP).build();
-    final IngestSettings settings = IngestSettings.defaults().allSourcesOff().withHttp(FAST_HTTP)
-        .withTopics(kafka.topics());
-    return IngestService.builder(settings).producer(kafka.producer()).cursors(kafka.newCursorStore())
-        .listener(listener).sources(List.of(new EuCtrSource(client, registry, Clock.systemUTC())), Duration.ofHours(24))
-        .build();
+    final IngestSettings.Registry registry = RegistryIngest.registry(EuCtrSource.NAME, site.baseUrl()).query("exosome");
+    return ingest.service(new EuCtrSource(RegistryIngest.client(registry), registry, Clock.systemUTC()), listener);
   }
 
   private static void stubSearch(final int page, final String html) {
@@ -94,19 +82,6 @@ class EuCtrIngestIT {
     stubDownload(2, EuCtrPages.download(List.of(KNEE)));
   }
 
-  private List<String> trialKeys() {
-    return kafka.readAll(kafka.topics().trials()).stream().map(ConsumerRecord::key).toList();
-  }
-
-  private List<DeadLetter> deadLetters() {
-    return kafka.readAll(kafka.topics().deadLetters()).stream().map(r -> (DeadLetter) r.value()).toList();
-  }
-
-  private Cursor storedCursor() {
-    return kafka.readAllText(kafka.topics().cursors()).stream().filter(r -> r.key().equals(EuCtrSource.NAME))
-        .reduce((a, b) -> b).map(r -> Cursor.fromJson((String) r.value())).orElse(Cursor.EMPTY);
-  }
-
   /**
    * The download (the project's own file in the register's layout) holds ARDS in two member states and
    * KNEE; FOOT, listed but not in it, comes from its protocol page.
@@ -118,8 +93,8 @@ class EuCtrIngestIT {
     site.stubFor(get(urlPathEqualTo("/ctr-search/trial/2020-000111-22/FR")).willReturn(aResponse()
         .withHeader("Content-Type", "text/html; charset=UTF-8").withBody(Fixtures.resource("euctr/protocol-2020-000111-22-FR.html"))));
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(EuCtrSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.COMPLETED);
@@ -140,7 +115,7 @@ class EuCtrIngestIT {
     assertThat(ards.getCountries()).startsWith("Spain", "Germany");
     assertThat(ards.getSecondaryIds()).contains(
         new SecondaryId("NCT05123456", "US NCT (ClinicalTrials.gov registry) number", "CTGOV"));
-    assertThat(storedCursor()).isEqualTo(Cursor.EMPTY);
+    assertThat(ingest.lastCursor(EuCtrSource.NAME)).isEqualTo(Cursor.EMPTY);
   }
 
   @Test
@@ -149,16 +124,16 @@ class EuCtrIngestIT {
     stubDownload(1, EuCtrPages.download(List.of(ARDS, FOOT)) + EuCtrPages.block("2020-12345-1", "lost digits", "BE"));
     stubSearch(2, "<html><head><title>Maintenance</title></head><body>The register is being updated.</body></html>");
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(EuCtrSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.STOPPED);
       assertThat(r.recordsPublished()).isEqualTo(2);
       assertThat(r.deadLetters()).isEqualTo(2);
     });
-    assertThat(trialKeys()).containsExactlyInAnyOrder("2021-004567-18", "2020-000111-22");
-    assertThat(deadLetters()).hasSize(2).anySatisfy(d -> {
+    assertThat(ingest.trialKeys()).containsExactlyInAnyOrder("2021-004567-18", "2020-000111-22");
+    assertThat(ingest.deadLetters()).hasSize(2).anySatisfy(d -> {
       assertThat(d.getStage()).isEqualTo("INGEST");
       assertThat(d.getSource()).isEqualTo(EuCtrSource.NAME);
       assertThat(d.getUrl()).contains("/ctr-search/search?query=exosome&page=2");
@@ -170,31 +145,18 @@ class EuCtrIngestIT {
       assertThat(d.getReason()).contains("block #4", "'2020-12345-1'");
       assertThat(d.getOriginalText()).contains("EudraCT Number: 2020-12345-1");
     });
-    assertThat(storedCursor()).isEqualTo(Cursor.of(Map.of("page", "2")));
+    assertThat(ingest.lastCursor(EuCtrSource.NAME)).isEqualTo(Cursor.of(Map.of("page", "2")));
   }
 
   @Test
   void shouldResumeARestartedIngestAtTheStoredPageWithoutDuplicates() {
     stubTwoPages();
-    final AtomicReference<IngestService> running = new AtomicReference<>();
-    final IngestListener stopAfterFirstPage = new IngestListener() {
-      @Override
-      public void onProgress(final SourceProgress progress) {
-        if (progress.pages() == 1) {
-          running.get().close();
-        }
-      }
-    };
-    final IngestSummary interrupted;
-    try (IngestService first = service(stopAfterFirstPage)) {
-      running.set(first);
-      interrupted = first.runOnce();
-    }
+    final IngestSummary interrupted = RegistryIngest.runStoppingAfterFirstPage(this::service);
     assertThat(interrupted.result(EuCtrSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.INTERRUPTED);
       assertThat(r.recordsPublished()).isEqualTo(2);
     });
-    assertThat(storedCursor()).isEqualTo(Cursor.of(Map.of("page", "2")));
+    assertThat(ingest.lastCursor(EuCtrSource.NAME)).isEqualTo(Cursor.of(Map.of("page", "2")));
 
     final IngestSummary resumed;
     try (IngestService restarted = service(IngestListener.NONE)) {
@@ -204,9 +166,9 @@ class EuCtrIngestIT {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.COMPLETED);
       assertThat(r.recordsPublished()).isEqualTo(1);
     });
-    assertThat(trialKeys()).containsExactlyInAnyOrder("2021-004567-18", "2020-000111-22", "2019-003921-41");
+    assertThat(ingest.trialKeys()).containsExactlyInAnyOrder("2021-004567-18", "2020-000111-22", "2019-003921-41");
     site.verify(1, getRequestedFor(urlPathEqualTo("/ctr-search/search")).withQueryParam("page", equalTo("1")));
     site.verify(1, getRequestedFor(urlPathEqualTo("/ctr-search/rest/download/full")).withQueryParam("page", equalTo("2")));
-    assertThat(storedCursor()).isEqualTo(Cursor.EMPTY);
+    assertThat(ingest.lastCursor(EuCtrSource.NAME)).isEqualTo(Cursor.EMPTY);
   }
 }

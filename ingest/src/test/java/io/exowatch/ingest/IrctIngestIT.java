@@ -9,24 +9,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.exowatch.ingest.http.HttpSettings;
-import io.exowatch.ingest.http.SiteClient;
 import io.exowatch.ingest.source.Cursor;
 import io.exowatch.ingest.source.IrctSource;
 import io.exowatch.ingest.testing.Fixtures;
 import io.exowatch.ingest.testing.KafkaHarness;
+import io.exowatch.ingest.testing.RegistryIngest;
 import io.exowatch.localstack.LocalStack;
 import io.exowatch.localstack.junit.EmbeddedStack;
-import io.exowatch.schemas.avro.DeadLetter;
 import io.exowatch.schemas.avro.TrialRecord;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,15 +38,15 @@ class IrctIngestIT {
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static final HttpSettings FAST_HTTP = new HttpSettings("ExoWatch-IT/1.0", Duration.ofSeconds(2),
-      Duration.ofSeconds(5), 1L << 20, 2, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5));
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
 
   private KafkaHarness kafka;
+  private RegistryIngest ingest;
 
   @BeforeEach
   void setUp(final LocalStack stack) {
     kafka = new KafkaHarness(stack);
+    ingest = new RegistryIngest(kafka);
   }
 
   @AfterEach
@@ -60,13 +55,8 @@ class IrctIngestIT {
   }
 
   private IngestService service(final IngestListener listener) {
-    final IngestSettings.Registry settings = IngestSettings.Registry.defaults(IrctSource.NAME)
-        .baseUrl(URI.create(site.baseUrl())).rateLimit(50);
-    final SiteClient client = SiteClient.builder(IrctSource.NAME).allowBaseUrl(settings.baseUrl())
-        .rateLimit(settings.rateLimit()).settings(FAST_HTTP).build();
-    return IngestService.builder(IngestSettings.defaults().allSourcesOff().withHttp(FAST_HTTP).withTopics(kafka.topics()))
-        .producer(kafka.producer()).cursors(kafka.newCursorStore()).listener(listener)
-        .sources(List.of(new IrctSource(client, settings, CLOCK)), Duration.ofHours(24)).build();
+    final IngestSettings.Registry settings = RegistryIngest.registry(IrctSource.NAME, site.baseUrl());
+    return ingest.service(new IrctSource(RegistryIngest.client(settings), settings, CLOCK), listener);
   }
 
   private static void stubSearch(final int page, final String resource) {
@@ -88,25 +78,12 @@ class IrctIngestIT {
     stubTrial(75321, "irct/trial-missing-sections.xml");
   }
 
-  private List<String> trialKeys() {
-    return kafka.readAll(kafka.topics().trials()).stream().map(ConsumerRecord::key).toList();
-  }
-
-  private List<DeadLetter> deadLetters() {
-    return kafka.readAll(kafka.topics().deadLetters()).stream().map(r -> (DeadLetter) r.value()).toList();
-  }
-
-  private List<Cursor> storedCursors() {
-    return kafka.readAllText(kafka.topics().cursors()).stream().filter(r -> r.key().equals(IrctSource.NAME))
-        .map(r -> Cursor.fromJson((String) r.value())).toList();
-  }
-
   @Test
   void shouldPublishEveryTrialKeyedByItsRegistrationNumberAndStartOverAfterAFullPass() {
     stubTwoPagesOfThreeTrials();
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(IrctSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.COMPLETED);
@@ -128,7 +105,7 @@ class IrctIngestIT {
           assertThat(s.getId()).isEqualTo("NCT04602442");
           assertThat(s.getRegistry()).isEqualTo("CTGOV");
         }));
-    assertThat(storedCursors()).containsExactly(Cursor.of(Map.of("page", "2")), Cursor.EMPTY);
+    assertThat(ingest.cursors(IrctSource.NAME)).containsExactly(Cursor.of(Map.of("page", "2")), Cursor.EMPTY);
   }
 
   @Test
@@ -138,54 +115,41 @@ class IrctIngestIT {
     stubTrial(46789, "irct/trial-msc-exosome.xml");
     site.stubFor(get(urlPathEqualTo("/trial/7428/xml")).willReturn(aResponse().withStatus(404).withBody("Not Found")));
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(IrctSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.STOPPED);
       assertThat(r.deadLetters()).isEqualTo(2);
     });
-    assertThat(trialKeys()).containsExactly("IRCT20200217046526N2");
-    assertThat(deadLetters()).hasSize(2).allSatisfy(d -> {
+    assertThat(ingest.trialKeys()).containsExactly("IRCT20200217046526N2");
+    assertThat(ingest.deadLetters()).hasSize(2).allSatisfy(d -> {
       assertThat(d.getStage()).isEqualTo("INGEST");
       assertThat(d.getSource()).isEqualTo(IrctSource.NAME);
     });
-    assertThat(deadLetters()).anySatisfy(d -> {
+    assertThat(ingest.deadLetters()).anySatisfy(d -> {
       assertThat(d.getUrl()).endsWith("/trial/7428/xml");
       assertThat(d.getReason()).contains("HTTP 404");
     });
-    assertThat(deadLetters()).anySatisfy(d -> {
+    assertThat(ingest.deadLetters()).anySatisfy(d -> {
       assertThat(d.getUrl()).contains("/search/result", "page=2");
       assertThat(d.getReason()).contains("not an IRCT search results page", "Service temporarily unavailable");
       assertThat(d.getErrorClass()).endsWith("IrctParseException");
       assertThat(d.getOriginalText()).contains("The registry is being updated");
     });
     // The unreadable page is where the next pass starts.
-    assertThat(storedCursors()).last().isEqualTo(Cursor.of(Map.of("page", "2")));
+    assertThat(ingest.cursors(IrctSource.NAME)).last().isEqualTo(Cursor.of(Map.of("page", "2")));
   }
 
   @Test
   void shouldResumeARestartedIngestAtTheStoredPageWithNothingLostOrDuplicated() {
     stubTwoPagesOfThreeTrials();
-    final AtomicReference<IngestService> running = new AtomicReference<>();
-    final IngestListener stopAfterFirstPage = new IngestListener() {
-      @Override
-      public void onProgress(final SourceProgress progress) {
-        if (progress.pages() == 1) {
-          running.get().close();
-        }
-      }
-    };
-    final IngestSummary interrupted;
-    try (IngestService first = service(stopAfterFirstPage)) {
-      running.set(first);
-      interrupted = first.runOnce();
-    }
+    final IngestSummary interrupted = RegistryIngest.runStoppingAfterFirstPage(this::service);
     assertThat(interrupted.result(IrctSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.INTERRUPTED);
       assertThat(r.recordsPublished()).isEqualTo(2);
     });
-    assertThat(storedCursors()).last().isEqualTo(Cursor.of(Map.of("page", "2")));
+    assertThat(ingest.cursors(IrctSource.NAME)).last().isEqualTo(Cursor.of(Map.of("page", "2")));
 
     final IngestSummary resumed;
     try (IngestService restarted = service(IngestListener.NONE)) {
@@ -195,11 +159,11 @@ class IrctIngestIT {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.COMPLETED);
       assertThat(r.recordsPublished()).isEqualTo(1);
     });
-    assertThat(trialKeys()).containsExactlyInAnyOrder("IRCT20200217046526N2", "IRCT201108247428N1",
+    assertThat(ingest.trialKeys()).containsExactlyInAnyOrder("IRCT20200217046526N2", "IRCT201108247428N1",
         "IRCT20130812014333N223");
     site.verify(1, getRequestedFor(urlPathEqualTo("/search/result")).withQueryParam("page", equalTo("1")));
     site.verify(1, getRequestedFor(urlPathEqualTo("/search/result")).withQueryParam("page", equalTo("2")));
     site.verify(1, getRequestedFor(urlPathEqualTo("/trial/46789/xml")));
-    assertThat(storedCursors()).last().isEqualTo(Cursor.EMPTY);
+    assertThat(ingest.cursors(IrctSource.NAME)).last().isEqualTo(Cursor.EMPTY);
   }
 }

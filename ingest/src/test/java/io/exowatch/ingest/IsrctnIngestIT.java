@@ -10,26 +10,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.exowatch.ingest.http.HttpSettings;
-import io.exowatch.ingest.http.SiteClient;
 import io.exowatch.ingest.source.Cursor;
 import io.exowatch.ingest.source.IsrctnSource;
 import io.exowatch.ingest.testing.Fixtures;
 import io.exowatch.ingest.testing.KafkaHarness;
+import io.exowatch.ingest.testing.RegistryIngest;
 import io.exowatch.localstack.LocalStack;
 import io.exowatch.localstack.junit.EmbeddedStack;
-import io.exowatch.schemas.avro.DeadLetter;
 import io.exowatch.schemas.avro.TrialRecord;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,17 +44,17 @@ class IsrctnIngestIT {
   static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String PATH = "/api/query/format/default";
-  private static final HttpSettings FAST_HTTP = new HttpSettings("ExoWatch-IT/1.0", Duration.ofSeconds(2),
-      Duration.ofSeconds(5), 4L << 20, 2, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5));
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
   private static final String FULL_SPAN = "GE 2000-01-01T00:00:00.000Z AND lastEdited LE 2024-05-01T11:59:59.999Z";
   private static final Pattern WINDOW = Pattern.compile("lastEdited GE (\\S+) AND lastEdited LE (\\S+)$");
 
   private KafkaHarness kafka;
+  private RegistryIngest ingest;
 
   @BeforeEach
   void setUp(final LocalStack stack) {
     kafka = new KafkaHarness(stack);
+    ingest = new RegistryIngest(kafka);
   }
 
   @AfterEach
@@ -68,13 +63,9 @@ class IsrctnIngestIT {
   }
 
   private IngestService service(final IngestListener listener) {
-    final IngestSettings.Registry settings = IngestSettings.Registry.defaults(IsrctnSource.NAME)
-        .baseUrl(URI.create(api.baseUrl())).query(IsrctnSource.DEFAULT_QUERY).rateLimit(50);
-    final SiteClient client = SiteClient.builder(IsrctnSource.NAME).allowBaseUrl(settings.baseUrl())
-        .rateLimit(settings.rateLimit()).settings(FAST_HTTP).build();
-    return IngestService.builder(IngestSettings.defaults().allSourcesOff().withHttp(FAST_HTTP).withTopics(kafka.topics()))
-        .producer(kafka.producer()).cursors(kafka.newCursorStore()).listener(listener)
-        .sources(List.of(new IsrctnSource(client, settings, CLOCK)), Duration.ofHours(24)).build();
+    final IngestSettings.Registry settings = RegistryIngest.registry(IsrctnSource.NAME, api.baseUrl())
+        .query(IsrctnSource.DEFAULT_QUERY);
+    return ingest.service(new IsrctnSource(RegistryIngest.client(settings), settings, CLOCK), listener);
   }
 
   private static void stubAny(final String body) {
@@ -82,25 +73,12 @@ class IsrctnIngestIT {
         .withHeader("Content-Type", "application/xml;charset=UTF-8").withBody(body)));
   }
 
-  private List<String> trialKeys() {
-    return kafka.readAll(kafka.topics().trials()).stream().map(ConsumerRecord::key).toList();
-  }
-
-  private List<DeadLetter> deadLetters() {
-    return kafka.readAll(kafka.topics().deadLetters()).stream().map(r -> (DeadLetter) r.value()).toList();
-  }
-
-  private Cursor storedCursor() {
-    return kafka.readAllText(kafka.topics().cursors()).stream().filter(r -> r.key().equals(IsrctnSource.NAME))
-        .reduce((a, b) -> b).map(r -> Cursor.fromJson((String) r.value())).orElse(Cursor.EMPTY);
-  }
-
   @Test
   void shouldPublishEveryTrialKeyedByItsIsrctnIdAndStoreWhenThePassStarted() {
     stubAny(Fixtures.resource("isrctn/search-msc-ev.xml"));
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(IsrctnSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.COMPLETED);
@@ -118,7 +96,7 @@ class IsrctnIngestIT {
     assertThat(trials).filteredOn(r -> r.key().equals("ISRCTN15520987")).singleElement().satisfies(r ->
         assertThat(((TrialRecord) r.value()).getSecondaryIds()).extracting(s -> s.getId() + "@" + s.getRegistry())
             .contains("NCT04491240@CTGOV", "2020-002143-18@EUCTR"));
-    assertThat(storedCursor()).isEqualTo(Cursor.of(Map.of("since", "2024-05-01T12:00:00Z")));
+    assertThat(ingest.lastCursor(IsrctnSource.NAME)).isEqualTo(Cursor.of(Map.of("since", "2024-05-01T12:00:00Z")));
     api.verify(getRequestedFor(urlPathEqualTo(PATH))
         .withQueryParam("q", containing(FULL_SPAN)));
   }
@@ -127,12 +105,12 @@ class IsrctnIngestIT {
   void shouldDeadLetterAnUnreadableResponseWithItsUrlAndReason() {
     stubAny(Fixtures.resource("isrctn/error-page.html"));
     final IngestSummary summary;
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      summary = ingest.runOnce();
+    try (IngestService service = service(IngestListener.NONE)) {
+      summary = service.runOnce();
     }
     assertThat(summary.result(IsrctnSource.NAME).orElseThrow().outcome()).isEqualTo(SourceResult.Outcome.STOPPED);
-    assertThat(trialKeys()).isEmpty();
-    assertThat(deadLetters()).singleElement().satisfies(d -> {
+    assertThat(ingest.trialKeys()).isEmpty();
+    assertThat(ingest.deadLetters()).singleElement().satisfies(d -> {
       assertThat(d.getStage()).isEqualTo("INGEST");
       assertThat(d.getSource()).isEqualTo(IsrctnSource.NAME);
       assertThat(d.getUrl()).contains(PATH, "lastEdited");
@@ -140,18 +118,18 @@ class IsrctnIngestIT {
       assertThat(d.getErrorClass()).endsWith("IsrctnParseException");
       assertThat(d.getOriginalText()).contains("Sorry, something went wrong");
     });
-    assertThat(storedCursor()).isEqualTo(Cursor.EMPTY);
+    assertThat(ingest.lastCursor(IsrctnSource.NAME)).isEqualTo(Cursor.EMPTY);
   }
 
   @Test
   void shouldDeadLetterATrialWithoutNumberAndPublishTheOthers() {
     stubAny(Fixtures.resource("isrctn/page-with-bad-trial.xml"));
-    try (IngestService ingest = service(IngestListener.NONE)) {
-      assertThat(ingest.runOnce().result(IsrctnSource.NAME).orElseThrow().outcome())
+    try (IngestService service = service(IngestListener.NONE)) {
+      assertThat(service.runOnce().result(IsrctnSource.NAME).orElseThrow().outcome())
           .isEqualTo(SourceResult.Outcome.COMPLETED);
     }
-    assertThat(trialKeys()).containsExactly("ISRCTN60912387");
-    assertThat(deadLetters()).singleElement().satisfies(d -> {
+    assertThat(ingest.trialKeys()).containsExactly("ISRCTN60912387");
+    assertThat(ingest.deadLetters()).singleElement().satisfies(d -> {
       assertThat(d.getUrl()).contains(PATH);
       assertThat(d.getReason()).contains("fullTrial #0", "isrctn");
       assertThat(d.getOriginalText()).contains("A record without its number");
@@ -171,27 +149,14 @@ class IsrctnIngestIT {
             + "<allTrials xmlns=\"http://www.67bricks.com/isrctn\" totalCount=\"1\"><fullTrial><trial>"
             + "<isrctn>{{d.0}}{{d.1}}{{d.2}}</isrctn><trialDescription><title>Edited from {{d.0}}-{{d.1}}-{{d.2}}"
             + "</title></trialDescription></trial></fullTrial></allTrials>")));
-    final AtomicReference<IngestService> running = new AtomicReference<>();
-    final IngestListener stopAfterFirstWindow = new IngestListener() {
-      @Override
-      public void onProgress(final SourceProgress progress) {
-        // Batch 1 only narrows the window; batch 2 holds the first window's trial.
-        if (progress.pages() == 2) {
-          running.get().close();
-        }
-      }
-    };
-    final IngestSummary interrupted;
-    try (IngestService first = service(stopAfterFirstWindow)) {
-      running.set(first);
-      interrupted = first.runOnce();
-    }
+    // Batch 1 only narrows the window; batch 2 holds the first window's trial.
+    final IngestSummary interrupted = RegistryIngest.runStoppingAfter(2, this::service);
     assertThat(interrupted.result(IsrctnSource.NAME)).hasValueSatisfying(r -> {
       assertThat(r.outcome()).isEqualTo(SourceResult.Outcome.INTERRUPTED);
       assertThat(r.recordsPublished()).isEqualTo(1);
     });
-    assertThat(trialKeys()).containsExactly("ISRCTN20000101");
-    final Cursor stored = storedCursor();
+    assertThat(ingest.trialKeys()).containsExactly("ISRCTN20000101");
+    final Cursor stored = ingest.lastCursor(IsrctnSource.NAME);
     assertThat(stored.get("until")).contains("2024-05-01T12:00:00Z");
     assertThat(stored.get("from")).isPresent();
 
@@ -210,8 +175,8 @@ class IsrctnIngestIT {
       assertThat(windows.get(i)[0]).isEqualTo(windows.get(i - 1)[1].plusMillis(1));
     }
     assertThat(windows.get(windows.size() - 1)[1]).isEqualTo(Instant.parse("2024-05-01T11:59:59.999Z"));
-    assertThat(trialKeys()).doesNotHaveDuplicates().hasSize(windows.size() - 1).contains("ISRCTN20000101");
-    assertThat(storedCursor()).isEqualTo(Cursor.of(Map.of("since", "2024-05-01T12:00:00Z")));
+    assertThat(ingest.trialKeys()).doesNotHaveDuplicates().hasSize(windows.size() - 1).contains("ISRCTN20000101");
+    assertThat(ingest.lastCursor(IsrctnSource.NAME)).isEqualTo(Cursor.of(Map.of("since", "2024-05-01T12:00:00Z")));
   }
 
   /** The [GE, LE] bounds of every request, in the order they were made. */
