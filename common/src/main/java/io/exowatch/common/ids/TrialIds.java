@@ -78,6 +78,10 @@ public final class TrialIds {
   /** An optional single space or hyphen between a prefix and its digits. */
   private static final String SEP = "[ \\-]?";
 
+  /** An EU CT (CTIS) number, {@code 2023-503456-12-00}: the year, a number starting with 5, two pairs of digits. */
+  private static final String EU_CT_NUMBER = "(?:19|20)\\d{2}-5\\d{5}-\\d{2}-\\d{2}";
+  private static final Pattern EU_CT = Pattern.compile(EU_CT_NUMBER);
+
   /**
    * One alternation, so that {@link Matcher#find()} reports ids in text order. Each alternative has a
    * named group whose name picks the normaliser; the order matters only where forms overlap
@@ -90,7 +94,7 @@ public final class TrialIds {
           + "|ChiCTR-(?<chictrold>[A-Z]{2,4}-\\d{8})"
           + "|(?<irct>IRCT\\d{8,14}N\\d{1,4})"
           + "|ISRCTN" + SEP + "(?<isrctn>\\d{8})"
-          + "|(?:EUCTR)?(?<ctis>(?:19|20)\\d{2}-5\\d{5}-\\d{2}-\\d{2})"
+          + "|(?:EUCTR)?(?<ctis>" + EU_CT_NUMBER + ")"
           + "|(?:EUCTR)?(?<eudract>(?:19|20)\\d{2}-\\d{6}-\\d{2})(?!-(?!3RD)\\d)(?:-(?:[A-Z]{2,3}|3RD)" + END + ")?"
           + "|ACTRN" + SEP + "(?<actrn>\\d{14})[pP]?"
           + "|DRKS" + SEP + "(?<drks>\\d{8})"
@@ -143,6 +147,14 @@ public final class TrialIds {
     }
     final Matcher m = ID.matcher(id.strip());
     return m.matches() ? Optional.of(normalised(m)) : Optional.empty();
+  }
+
+  /**
+   * Whether {@code id}, normalised ({@link #normalize}), is an EU CT number of CTIS rather than a
+   * EudraCT number; both belong to {@value #EUCTR}.
+   */
+  public static boolean isEuCtNumber(final String id) {
+    return id != null && EU_CT.matcher(id).matches();
   }
 
   /**

@@ -98,4 +98,13 @@ class TrialIdsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PMID 123456");
   }
+
+  @Test
+  void shouldTellEuCtNumbersFromEudraCtNumbersThoughBothAreEuCtr() {
+    assertThat(TrialIds.isEuCtNumber("2023-503456-12-00")).isTrue();
+    assertThat(TrialIds.isEuCtNumber("2020-001234-56")).isFalse();
+    assertThat(TrialIds.isEuCtNumber("NCT04276987")).isFalse();
+    assertThat(TrialIds.isEuCtNumber(null)).isFalse();
+    assertThat(TrialIds.registryOf("2023-503456-12-00")).isEqualTo(TrialIds.EUCTR);
+  }
 }

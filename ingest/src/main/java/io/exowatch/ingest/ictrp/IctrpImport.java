@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -66,8 +65,6 @@ public final class IctrpImport {
    * EU Clinical Trials Register, so skipping {@code EUCTR} does not skip them.
    */
   public static final String CTIS = "CTIS";
-  /** An EU CT (CTIS) number as {@link TrialIds#normalize} writes it. */
-  private static final Pattern EU_CT_NUMBER = Pattern.compile("(?:19|20)\\d{2}-5\\d{5}-\\d{2}-\\d{2}");
   /** The registries skipped unless told otherwise. */
   public static final Set<String> DEFAULT_SKIPPED_REGISTRIES =
       Set.of(TrialIds.CTGOV, TrialIds.CHICTR, TrialIds.IRCT, TrialIds.ISRCTN, TrialIds.EUCTR);
@@ -169,7 +166,7 @@ public final class IctrpImport {
 
   /** The code a skip list names a registration by: {@value #CTIS} for an EU CT number, else its registry. */
   static String skipCode(final IctrpRowParser.Identity id) {
-    return TrialIds.EUCTR.equals(id.registry()) && EU_CT_NUMBER.matcher(id.registryId()).matches() ? CTIS
+    return TrialIds.EUCTR.equals(id.registry()) && TrialIds.isEuCtNumber(id.registryId()) ? CTIS
         : id.registry();
   }
 
