@@ -205,10 +205,8 @@ public final class IctrpImport {
     private long firstRowOfBatch = -1;
     private long lastRow;
     private long rowsRead;
-    private long published;
     private long mergedRows;
     private long skipped;
-    private long deadLettered;
     private Instant lastReport;
 
     Run(final String name, final Map<String, Integer> groupSizes, final Instant started) {
@@ -300,16 +298,14 @@ public final class IctrpImport {
       }
       final long first = firstRowOfBatch < 0 ? lastRow : firstRowOfBatch;
       publisher.accept(Batch.ofTrials(name + " rows " + first + "-" + lastRow, trials, rejected, null));
-      // The publisher's counts: a record Kafka refuses (too large) becomes a dead letter there.
-      published = publisher.records();
-      deadLettered = publisher.deadLetters();
       trials.clear();
       rejected.clear();
       firstRowOfBatch = -1;
     }
 
     IctrpImportCounts counts() {
-      return new IctrpImportCounts(rowsRead, published, mergedRows, skipped, deadLettered,
+      // The publisher counts: a record Kafka refuses (too large) is a dead letter, not a published one.
+      return new IctrpImportCounts(rowsRead, publisher.records(), mergedRows, skipped, publisher.deadLetters(),
           Duration.between(started, clock.instant()));
     }
   }

@@ -141,16 +141,13 @@ public final class Publisher implements BatchSink {
 
   /**
    * One send: the record's key and where it came from, its original text ({@code null} for dead
-   * letters, which are not dead-lettered again), and the pending result or the size refusal
-   * {@code send} threw at once.
+   * letters, which are not dead-lettered again), and the pending result (the producer reports a
+   * record over the size limit there, not by throwing).
    */
-  private record Sent(String key, String url, String content, Future<RecordMetadata> result, Exception thrown) {
+  private record Sent(String key, String url, String content, Future<RecordMetadata> result) {
 
     /** Why Kafka refused it, after the producer was flushed; {@code null} when written. */
     Exception failure() throws InterruptedException {
-      if (thrown != null) {
-        return thrown;
-      }
       try {
         result.get();
         return null;
@@ -163,17 +160,13 @@ public final class Publisher implements BatchSink {
   private Sent send(final String topic, final String key, final Object value, final String url, final String content) {
     // A record without its original text is dead-lettered with a note instead.
     final String original = content != null ? content : "(no original text kept; key " + key + ")";
-    try {
-      return new Sent(key, url, original, producer.send(new ProducerRecord<>(topic, key, value)), null);
-    } catch (final RecordTooLargeException e) {
-      return new Sent(key, url, original, null, e);
-    }
+    return new Sent(key, url, original, producer.send(new ProducerRecord<>(topic, key, value)));
   }
 
   private Sent deadLetter(final Rejected r) {
     LOG.warn("{}: dead letter{} from {}: {}", source, r.key() == null ? "" : " " + r.key(), r.url(), r.reason());
     return new Sent(r.key(), r.url(), null,
-        producer.send(new ProducerRecord<>(topics.deadLetters(), r.key(), DeadLetters.of(source, r, clock.instant()))), null);
+        producer.send(new ProducerRecord<>(topics.deadLetters(), r.key(), DeadLetters.of(source, r, clock.instant()))));
   }
 
   /**
